@@ -69,6 +69,8 @@ export const Quote = z.object({
   id: z.string(),
   text: z.string(),
   verb: z.string(),
+  /** The newspaper dropped the verb ("الجنرال ... إن ..."): read as قال. */
+  implicitVerb: z.boolean().default(false),
   speakerId: Id,
   settingId: Id.optional(),
   outletId: Id.optional(),

@@ -1,0 +1,38 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Env, Neo4jTarget } from "../config.js";
+import { instanceFromEnv, start, stop, type InstanceOptions } from "../neo4j-local/server.js";
+
+/** The Neo4j the commands work on: NEO4J_URI when set, else the project-managed "main" instance. */
+export interface Connection {
+  driver: Driver;
+  target: Neo4jTarget;
+  /** The local instance, when this project manages it. */
+  local?: InstanceOptions;
+  /** Closes the driver, and stops the local server if this connection started it. */
+  close(): Promise<void>;
+}
+
+export async function connect(env: Env, { stopOnClose = false } = {}): Promise<Connection> {
+  let local: InstanceOptions | undefined;
+  let startedHere = false;
+  let target: Neo4jTarget;
+  if (env.NEO4J_URI) {
+    target = { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE };
+  } else {
+    local = instanceFromEnv(env);
+    startedHere = await start(local);
+    target = { uri: `bolt://127.0.0.1:${local.boltPort}`, username: "neo4j", password: env.NEO4J_PASSWORD };
+  }
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+    logging: { level: "error", logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
+  });
+  return {
+    driver,
+    target,
+    ...(local ? { local } : {}),
+    async close() {
+      await driver.close();
+      if (local && startedHere && stopOnClose) await stop(local);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { InputError } from "../model/problem.js";
+import { Neo4jLocalError } from "../neo4j-local/server.js";
+import type { SeedReport } from "../pipeline/seed-project.js";
+
+/** Prints a clear message, not a stack trace, for the errors users can act on; exit code 1. */
+export function fail(e: unknown): never {
+  if (e instanceof InputError) {
+    console.error(`Input rejected, nothing was written:\n${e.message}`);
+  } else if (e instanceof Neo4jLocalError) {
+    console.error(`neo4j: ${e.message}`);
+  } else if (e instanceof Error && /ServiceUnavailable|ECONNREFUSED|authentication failure/i.test(`${e.name} ${e.message}`)) {
+    console.error(`Cannot reach Neo4j: ${e.message}`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+}
+
+function table(title: string, counts: Record<string, number>): string {
+  const rows = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  const width = Math.max(title.length, ...rows.map(([k]) => k.length));
+  return [`| ${title.padEnd(width)} | count |`, `|${"-".repeat(width + 2)}|------:|`, ...rows.map(([k, n]) => `| ${k.padEnd(width)} | ${String(n).padStart(5)} |`)].join("\n");
+}
+
+export function printSeedReport(r: SeedReport): void {
+  console.log(`Seeded ${r.sources.length} source(s): ${r.sources.join(", ")} in ${(r.millis / 1000).toFixed(2)} s`);
+  console.log(
+    `Written: +${r.writes.nodesCreated} / -${r.writes.nodesDeleted} nodes, +${r.writes.relationshipsCreated} / -${r.writes.relationshipsDeleted} relationships, ${r.writes.propertiesSet} properties set`,
+  );
+  console.log(`\nGraph now:\n${table("label", r.graph.labels)}\n\n${table("relationship", r.graph.relationships)}`);
+}

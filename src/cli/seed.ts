@@ -1,0 +1,20 @@
+import { Command } from "commander";
+import { readEnv } from "../config.js";
+import { seedProject, SEED_DIR } from "../pipeline/seed-project.js";
+import { connect } from "./connect.js";
+import { fail, printSeedReport } from "./output.js";
+
+/** `npm run seed`: every article under seed/ into Neo4j (idempotent); prints what it wrote. */
+const program = new Command("seed")
+  .description("Seed the graph from the curated articles under seed/")
+  .option("--dir <folder>", "seed folder", SEED_DIR)
+  .action(async (opts: { dir: string }) => {
+    const connection = await connect(readEnv());
+    try {
+      printSeedReport(await seedProject(connection.driver, { seedDir: opts.dir, database: connection.target.database }));
+    } finally {
+      await connection.close();
+    }
+  });
+
+program.parseAsync().catch(fail);

@@ -1,0 +1,261 @@
+import type { Claim, Entity, SourceGraph } from "../model/graph.js";
+
+/**
+ * Pure: turns one source's graph into the Cypher statements that replace that source's
+ * contribution. Every write is a batched UNWIND ... MERGE on a stable id, so running the plan
+ * twice leaves the graph identical; what the source no longer says is removed in the same
+ * transaction.
+ */
+
+export interface Statement {
+  /** What the statement writes, for progress output and errors. */
+  label: string;
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+export const BATCH_SIZE = 1000;
+
+/** Folds a name for lookup; injected so this stage stays free of the matcher's details. */
+export type NameFolder = (name: string) => string;
+
+function batches<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function unwind(label: string, cypher: string, rows: readonly unknown[], extra: Record<string, unknown> = {}): Statement[] {
+  return batches(rows).map((batch) => ({ label, cypher, params: { rows: batch, ...extra } }));
+}
+
+/** Cypher cannot parameterise labels or relationship types; only these well-formed names reach the query text. */
+function assertIdentifier(name: string): string {
+  if (!/^[A-Z][A-Za-z_]*$/.test(name)) throw new Error(`not a safe label or relationship type: ${name}`);
+  return name;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function entityRow(e: Entity, fold: NameFolder) {
+  const keys = new Set([e.nameAr, e.nameEn, ...e.aliases].map(fold).filter((k) => k.length > 0));
+  return {
+    id: e.id,
+    props: {
+      type: e.type,
+      nameAr: e.nameAr,
+      nameEn: e.nameEn,
+      aliases: e.aliases,
+      searchKeys: [...keys].sort(),
+      role: e.role ?? null,
+      rank: e.rank ?? null,
+      wikidata: e.wikidata ?? null,
+      glossEn: e.glossEn ?? null,
+      status: e.status,
+    },
+    partOf: e.partOf ?? null,
+  };
+}
+
+/** The first day of a date's period, so claims of any precision sort and filter together. */
+export function dateSort(value: string): string {
+  const [y, m = "01", d = "01"] = value.split("-");
+  return `${y}-${m}-${d}`;
+}
+
+function claimRow(c: Claim, evidenceText: Map<string, string>) {
+  const v = c.value;
+  return {
+    id: c.id,
+    subjectId: c.subjectId,
+    objectId: c.objectId ?? null,
+    evidence: c.evidence,
+    props: {
+      predicate: c.predicate,
+      modality: c.modality,
+      origin: c.origin,
+      relationship: c.relationship ?? null,
+      text: c.evidence.map((m) => evidenceText.get(m) ?? "").join(" … "),
+      date: c.date?.value ?? null,
+      datePrecision: c.date?.precision ?? null,
+      dateSort: c.date ? dateSort(c.date.value) : null,
+      valueText: v && "text" in v ? v.text : null,
+      valueQuantity: v && "quantity" in v ? v.quantity : null,
+      valueUnit: v && "unit" in v ? v.unit : null,
+      valueBound: v && "bound" in v ? v.bound : null,
+      valueDate: v && "date" in v ? v.date : null,
+      valueDatePrecision: v && "precision" in v ? v.precision : null,
+    },
+  };
+}
+
+/** Before the load: the claims this source supported, to find those it leaves without evidence. */
+export function planPreviousClaims(sourceId: string): Statement {
+  return {
+    label: "previous claims",
+    cypher: "MATCH (c:Claim)-[:EVIDENCE]->(:Mention {sourceId: $sourceId}) RETURN collect(DISTINCT c.id) AS ids",
+    params: { sourceId },
+  };
+}
+
+export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
+  const { source } = graph;
+  const sourceId = source.id;
+  const exactById = new Map(graph.mentions.map((m) => [m.id, m.exact]));
+  const statements: Statement[] = [];
+
+  statements.push({
+    label: "Source",
+    cypher: "MERGE (s:Source {id: $id}) SET s += $props",
+    params: {
+      id: sourceId,
+      props: {
+        title: source.title,
+        publisher: source.publisher,
+        language: source.language,
+        sha256: source.sha256,
+        text: source.text,
+        url: source.url ?? null,
+        published: source.published ?? null,
+        length: source.text.length,
+      },
+    },
+  });
+
+  // Evidence and links of this source are rewritten from scratch; the MERGEs below restore what stays.
+  statements.push({
+    label: "previous links",
+    cypher: `CALL () { MATCH (m:Mention {sourceId: $sourceId}) WHERE NOT m.id IN $mentionIds DETACH DELETE m }
+             CALL () { MATCH (q:Quote {sourceId: $sourceId}) WHERE NOT q.id IN $quoteIds DETACH DELETE q }
+             CALL () { MATCH (q:Quote {sourceId: $sourceId})-[r]-() DELETE r }
+             CALL () { MATCH (:Mention {sourceId: $sourceId})<-[r:EVIDENCE]-(:Claim) DELETE r }
+             CALL () { MATCH (:Mention {sourceId: $sourceId})-[r:REFERS_TO]->() DELETE r }`,
+    params: { sourceId, mentionIds: graph.mentions.map((m) => m.id), quoteIds: graph.quotes.map((q) => q.id) },
+  });
+
+  for (const [type, entities] of groupBy(graph.entities, (e) => e.type)) {
+    statements.push(
+      ...unwind(
+        `Entity:${type}`,
+        `UNWIND $rows AS row
+         MERGE (e:Entity {id: row.id})
+         SET e:${assertIdentifier(type)}, e += row.props`,
+        entities.map((e) => entityRow(e, fold)),
+      ),
+    );
+  }
+  statements.push(
+    ...unwind(
+      "PART_OF",
+      `UNWIND $rows AS row
+       MATCH (e:Entity {id: row.id}), (p:Entity {id: row.partOf})
+       MERGE (e)-[:PART_OF]->(p)`,
+      graph.entities.filter((e) => e.partOf).map((e) => entityRow(e, fold)),
+    ),
+  );
+
+  statements.push(
+    ...unwind(
+      "Mention",
+      `UNWIND $rows AS row
+       MATCH (s:Source {id: $sourceId})
+       MERGE (m:Mention {id: row.id})
+       SET m.sourceId = $sourceId, m.start = row.start, m.end = row.end,
+           m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix
+       MERGE (m)-[:IN]->(s)
+       WITH m, row WHERE row.entityId IS NOT NULL
+       MATCH (e:Entity {id: row.entityId})
+       MERGE (m)-[:REFERS_TO]->(e)`,
+      graph.mentions.map((m) => ({ ...m, entityId: m.entityId ?? null })),
+      { sourceId },
+    ),
+  );
+
+  const claims = graph.claims.map((c) => claimRow(c, exactById));
+  statements.push(
+    ...unwind(
+      "Claim",
+      `UNWIND $rows AS row
+       MERGE (c:Claim {id: row.id})
+       SET c += row.props
+       WITH c, row
+       MATCH (s:Entity {id: row.subjectId})
+       MERGE (c)-[:SUBJECT]->(s)
+       WITH c, row
+       CALL (c, row) {
+         MATCH (o:Entity {id: row.objectId})
+         MERGE (c)-[:OBJECT]->(o)
+       }
+       WITH c, row
+       UNWIND row.evidence AS mentionId
+       MATCH (m:Mention {id: mentionId})
+       MERGE (c)-[:EVIDENCE]->(m)`,
+      claims,
+    ),
+  );
+  const drawn = graph.claims.filter((c) => c.relationship && c.objectId);
+  for (const [type, rows] of groupBy(drawn, (c) => c.relationship ?? "")) {
+    statements.push(
+      ...unwind(
+        type,
+        `UNWIND $rows AS row
+         MATCH (s:Entity {id: row.subjectId}), (o:Entity {id: row.objectId})
+         MERGE (s)-[r:${assertIdentifier(type)} {claimId: row.id}]->(o)
+         SET r.predicate = row.predicate`,
+        rows.map((c) => ({ id: c.id, subjectId: c.subjectId, objectId: c.objectId, predicate: c.predicate })),
+      ),
+    );
+  }
+
+  statements.push(
+    ...unwind(
+      "Quote",
+      `UNWIND $rows AS row
+       MATCH (speaker:Entity {id: row.speakerId})
+       MERGE (q:Quote {id: row.id})
+       SET q.sourceId = $sourceId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb
+       MERGE (speaker)-[:STATED]->(q)
+       WITH q, row
+       CALL (q, row) { MATCH (e:Entity {id: row.settingId}) MERGE (q)-[:SAID_AT]->(e) }
+       CALL (q, row) { MATCH (e:Entity {id: row.outletId}) MERGE (q)-[:TOLD_TO]->(e) }
+       WITH q, row
+       UNWIND row.evidence AS mentionId
+       MATCH (m:Mention {id: mentionId})
+       MERGE (q)-[:EVIDENCE]->(m)`,
+      graph.quotes.map((q) => ({
+        id: q.id,
+        text: q.text,
+        verb: q.verb,
+        implicitVerb: q.implicitVerb,
+        speakerId: q.speakerId,
+        settingId: q.settingId ?? null,
+        outletId: q.outletId ?? null,
+        evidence: q.evidence,
+      })),
+      { sourceId },
+    ),
+  );
+  return statements;
+}
+
+/** Removes claims that lost their last evidence, with the browsing relationships drawn from them. */
+export function planOrphanCleanup(previousClaimIds: readonly string[]): Statement {
+  return {
+    label: "orphaned claims",
+    cypher: `UNWIND $ids AS id
+             MATCH (c:Claim {id: id}) WHERE NOT (c)-[:EVIDENCE]->()
+             OPTIONAL MATCH (c)-[:SUBJECT]->(s)-[r {claimId: id}]->()
+             DELETE r
+             DETACH DELETE c`,
+    params: { ids: previousClaimIds },
+  };
+}

@@ -1,0 +1,67 @@
+import "vitest";
+import type { TestProject } from "vitest/node";
+import neo4j from "neo4j-driver";
+import { readEnv, type Neo4jTarget } from "../src/config.js";
+import { instanceFromEnv, start, stop } from "../src/neo4j-local/server.js";
+import { ensureSchema } from "../src/load/run.js";
+
+/**
+ * Picks the tests' Neo4j, never the one `npm start` serves (the tests wipe their database):
+ * TEST_NEO4J_URI if set; else a testcontainers Neo4j when a Docker engine answers; else the
+ * project-managed server's "test" instance on its own ports and data folder.
+ */
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: Neo4jTarget;
+  }
+}
+
+async function dockerAnswers(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import("testcontainers");
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const env = readEnv();
+  let target: Neo4jTarget;
+  let teardown: () => Promise<void> = async () => undefined;
+
+  if (process.env.TEST_NEO4J_URI) {
+    target = {
+      uri: process.env.TEST_NEO4J_URI,
+      username: process.env.TEST_NEO4J_USERNAME ?? "neo4j",
+      password: process.env.TEST_NEO4J_PASSWORD ?? env.NEO4J_PASSWORD,
+    };
+  } else if (await dockerAnswers()) {
+    const { Neo4jContainer } = await import("@testcontainers/neo4j");
+    const container = await new Neo4jContainer("neo4j:5.26-community").withApoc().withPassword(env.NEO4J_PASSWORD).start();
+    target = { uri: container.getBoltUri(), username: container.getUsername(), password: container.getPassword() };
+    teardown = async () => void (await container.stop());
+  } else {
+    const instance = instanceFromEnv(env, "test", {
+      bolt: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7688),
+      http: Number(process.env.TEST_NEO4J_HTTP_PORT ?? 7475),
+    });
+    const startedHere = await start(instance);
+    target = { uri: `bolt://127.0.0.1:${instance.boltPort}`, username: "neo4j", password: instance.password };
+    if (startedHere) teardown = async () => void (await stop(instance));
+  }
+
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+  const session = driver.session();
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    await ensureSchema(driver);
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  project.provide("neo4j", target);
+  return teardown;
+}

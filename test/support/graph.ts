@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import neo4j, { type Driver } from "neo4j-driver";
+import { inject } from "vitest";
+
+export function testDriver(): Driver {
+  const t = inject("neo4j");
+  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password));
+}
+
+/**
+ * A checksum of the whole graph by content (labels, properties, relationships between
+ * identified nodes), independent of internal ids: equal checksums mean an identical graph.
+ */
+export async function graphChecksum(driver: Driver): Promise<string> {
+  const { records: nodes } = await driver.executeQuery(
+    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props",
+  );
+  const { records: rels } = await driver.executeQuery(
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, properties(a) AS a, properties(b) AS b",
+  );
+  const key = (props: Record<string, unknown>) => JSON.stringify(props.id ?? props);
+  const canon = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === "object" && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)))
+        : neo4j.isInt(x) ? (x as { toString(): string }).toString() : x,
+    );
+  const lines = [
+    ...nodes.map((r) => canon([[...(r.get("labels") as string[])].sort(), r.get("props")])),
+    ...rels.map((r) => canon([r.get("type"), r.get("props"), key(r.get("a")), key(r.get("b"))])),
+  ].sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex");
+}
+
+export async function graphCounts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery(
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+  );
+  const r = records[0]!;
+  return { nodes: Number(r.get("nodes")), relationships: Number(r.get("relationships")) };
+}
