@@ -3,12 +3,13 @@ import type { TestProject } from "vitest/node";
 import neo4j from "neo4j-driver";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
 import { instanceFromEnv, start, stop } from "../src/neo4j-local/server.js";
-import { ensureSchema } from "../src/load/run.js";
+import { seedProject } from "../src/pipeline/seed-project.js";
 
 /**
  * Picks the tests' Neo4j, never the one `npm start` serves (the tests wipe their database):
  * TEST_NEO4J_URI if set; else a testcontainers Neo4j when a Docker engine answers; else the
- * project-managed server's "test" instance on its own ports and data folder.
+ * project-managed server's "test" instance on its own ports and data folder. The database is
+ * wiped and seeded from seed/ before the tests.
  */
 
 declare module "vitest" {
@@ -44,7 +45,8 @@ export default async function setup(project: TestProject) {
     target = { uri: container.getBoltUri(), username: container.getUsername(), password: container.getPassword() };
     teardown = async () => void (await container.stop());
   } else {
-    const instance = instanceFromEnv(env, "test", {
+    // TEST_NEO4J_INSTANCE and the ports let several test runs (or engineers) work side by side.
+    const instance = instanceFromEnv(env, process.env.TEST_NEO4J_INSTANCE ?? "test", {
       bolt: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7688),
       http: Number(process.env.TEST_NEO4J_HTTP_PORT ?? 7475),
     });
@@ -57,7 +59,8 @@ export default async function setup(project: TestProject) {
   const session = driver.session();
   try {
     await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-    await ensureSchema(driver);
+    // Every integration test starts from the seeded article graph.
+    await seedProject(driver);
   } finally {
     await session.close();
     await driver.close();
