@@ -2,11 +2,12 @@ import { readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
-import { buildNameIndex } from "../extract/index.js";
+import { buildNameIndex, type NameIndex } from "../extract/index.js";
 import { countGraph, ensureSchema, loadGraphs, type GraphCounts, type WriteCounts } from "../load/run.js";
 import type { SourceGraph } from "../model/graph.js";
 import { InputError, type Problem } from "../model/problem.js";
-import { loadSeedArticle } from "../seedfiles/index.js";
+import type { GazetteerEntry } from "../model/seed-files.js";
+import { loadSeedArticle, type ArticleSources } from "../seedfiles/index.js";
 import { fold } from "../text/arabic.js";
 import { buildSourceGraph, type BuiltSource } from "./build.js";
 
@@ -21,24 +22,31 @@ export interface SeedReport {
   millis: number;
 }
 
-/** Builds every article's graph under seedDir; all problems of all files are reported together. */
-export async function buildSeedGraphs(seedDir = SEED_DIR): Promise<BuiltSource[]> {
-  const metaFiles = (await readdir(seedDir)).filter((f) => f.endsWith(".meta.yaml")).sort();
-  if (metaFiles.length === 0) throw new InputError([{ file: seedDir, message: "no *.meta.yaml article in this folder" }]);
+/**
+ * Builds the graph of each article (pure stages, no writes); the problems of all files are
+ * reported together, so one run shows every mistake.
+ */
+export async function buildArticles(
+  articles: readonly Omit<ArticleSources, "gazetteerPath">[],
+  gazetteerPath: string,
+  onProgress?: (done: number, total: number, built: BuiltSource) => void,
+): Promise<BuiltSource[]> {
   const problems: Problem[] = [];
   const built: BuiltSource[] = [];
-  for (const metaFile of metaFiles) {
+  let names: { entries: GazetteerEntry[]; index: NameIndex } | undefined;
+  for (const sources of articles) {
     try {
-      const seed = await loadSeedArticle({ metaPath: join(seedDir, metaFile), gazetteerPath: join(seedDir, "gazetteer.yaml") });
+      const seed = await loadSeedArticle({ ...sources, gazetteerPath });
       const entries = seed.gazetteer.value.entities;
-      built.push(
-        buildSourceGraph(
-          { meta: seed.meta.value, text: seed.article.text, sha256: seed.article.sha256, file: seed.article.file },
-          entries,
-          buildNameIndex(entries),
-          seed.resolved,
-        ),
+      names ??= { entries, index: buildNameIndex(entries) };
+      const one = buildSourceGraph(
+        { meta: seed.meta, text: seed.article.text, sha256: seed.article.sha256, file: seed.article.file },
+        names.entries,
+        names.index,
+        seed.resolved,
       );
+      built.push(one);
+      onProgress?.(built.length, articles.length, one);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
@@ -46,6 +54,13 @@ export async function buildSeedGraphs(seedDir = SEED_DIR): Promise<BuiltSource[]
   }
   if (problems.length > 0) throw new InputError(problems);
   return built;
+}
+
+/** Every article of a seed folder: one per *.meta.yaml, with seed/gazetteer.yaml. */
+export async function buildSeedGraphs(seedDir = SEED_DIR): Promise<BuiltSource[]> {
+  const metaFiles = (await readdir(seedDir)).filter((f) => f.endsWith(".meta.yaml")).sort();
+  if (metaFiles.length === 0) throw new InputError([{ file: seedDir, message: "no *.meta.yaml article in this folder" }]);
+  return buildArticles(metaFiles.map((f) => ({ metaPath: join(seedDir, f) })), join(seedDir, "gazetteer.yaml"));
 }
 
 /** Writes the graphs in one transaction after creating constraints and indexes. */

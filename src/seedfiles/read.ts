@@ -79,19 +79,48 @@ export async function readFacts(path: string): Promise<Located<FactsFile>> {
 
 export interface SeedArticle {
   gazetteer: Located<Gazetteer>;
-  meta: LocatedMeta;
+  /** From the meta file, or derived from the article when it has none (see articleMetaFromText). */
+  meta: ArticleMeta;
   article: ArticleText;
-  facts: Located<FactsFile>;
+  /** Curated facts, when the article has a facts file. */
+  facts?: Located<FactsFile>;
   /** Every fact with its evidence resolved to spans of article.text. */
   resolved: ResolvedFact[];
 }
 
 /**
- * Reads and checks everything one seeded article needs, gathering the problems of all files before
+ * Meta for an article that came without a meta file: its id from the text's hash (the same text
+ * ingested twice is the same source), its title from the first non-empty line.
+ */
+export function articleMetaFromText(article: ArticleText): ArticleMeta {
+  const title = article.text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? basename(article.file);
+  return { id: `article-${article.sha256.slice(0, 12)}`, file: basename(article.file), title: title.slice(0, 300), publisher: "unknown", language: "ar" };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ArticleSources {
+  gazetteerPath: string;
+  /** The article's meta file; or, without one, `articlePath`. */
+  metaPath?: string;
+  articlePath?: string;
+  /** Defaults to the facts file beside the meta file, when there is one. */
+  factsPath?: string;
+  maxBytes?: number;
+}
+
+/**
+ * Reads and checks everything one article needs, gathering the problems of all files before
  * throwing, so that a curator sees every mistake in one run rather than one per run.
  */
-export async function loadSeedArticle(options: { metaPath: string; gazetteerPath: string; factsPath?: string; maxBytes?: number }): Promise<SeedArticle> {
-  const factsPath = options.factsPath ?? factsPathFor(options.metaPath);
+export async function loadSeedArticle(options: ArticleSources): Promise<SeedArticle> {
   const problems: Problem[] = [];
   const attempt = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -102,18 +131,26 @@ export async function loadSeedArticle(options: { metaPath: string; gazetteerPath
       return undefined;
     }
   };
-  const gazetteer = await attempt(() => readGazetteer(options.gazetteerPath));
-  const meta = await attempt(() => readArticleMeta(options.metaPath));
-  const facts = await attempt(() => readFacts(factsPath));
-  const article = meta ? await attempt(() => readArticle(meta.articlePath, { ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) })) : undefined;
+  const { metaPath } = options;
+  const besideMeta = metaPath ? factsPathFor(metaPath) : undefined;
+  const factsPath = options.factsPath ?? (besideMeta && (await exists(besideMeta)) ? besideMeta : undefined);
+  const maxBytes = { ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) };
 
-  if (facts && gazetteer) problems.push(...checkFacts(facts, gazetteer.value, meta?.value));
+  const gazetteer = await attempt(() => readGazetteer(options.gazetteerPath));
+  const located = metaPath ? await attempt(() => readArticleMeta(metaPath)) : undefined;
+  const articlePath = located?.articlePath ?? options.articlePath;
+  if (!metaPath && !articlePath) throw new Error("loadSeedArticle needs metaPath or articlePath");
+  const article = articlePath ? await attempt(() => readArticle(articlePath, maxBytes)) : undefined;
+  const meta = located?.value ?? (article && !metaPath ? articleMetaFromText(article) : undefined);
+  const facts = factsPath ? await attempt(() => readFacts(factsPath)) : undefined;
+
+  if (facts && gazetteer) problems.push(...checkFacts(facts, gazetteer.value, meta));
   let resolved: ResolvedFact[] = [];
   if (facts && article) {
     const r = resolveFacts(facts.value, article.text, { file: facts.file, article: basename(article.file), locate: facts.locate });
     resolved = r.resolved;
     problems.push(...r.problems);
   }
-  if (problems.length > 0 || !gazetteer || !meta || !facts || !article) throw new InputError(problems);
-  return { gazetteer, meta, article, facts, resolved };
+  if (problems.length > 0 || !gazetteer || !meta || !article || (factsPath && !facts)) throw new InputError(problems);
+  return { gazetteer, meta, article, ...(facts && { facts }), resolved };
 }

@@ -84,6 +84,7 @@ describe("the real seed files", () => {
 
   it("the facts validate against the gazetteer and every evidence resolves exactly", async () => {
     const s = await loadSeedArticle({ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") });
+    if (!s.facts) throw new Error("the seed article has a facts file");
     expect(s.facts.file).toBe(seed("article-ar.facts.yaml"));
     expect(s.resolved).toHaveLength(s.facts.value.facts.length);
     expect(s.facts.value.facts.length).toBeGreaterThanOrEqual(100);

@@ -10,7 +10,7 @@ const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, impor
 /** The graph of the real seed article as the pipeline would build it from the curated files. */
 async function seedGraph(): Promise<SourceGraph> {
   const s = await loadSeedArticle({ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") });
-  const { id, title, publisher, language } = s.meta.value;
+  const { id, title, publisher, language } = s.meta;
   const text = s.article.text;
   const mentions = new Map<string, Mention>();
   const mention = (start: number, end: number): string => {

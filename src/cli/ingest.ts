@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { readEnv } from "../config.js";
+import { buildArticles, loadSourceGraphs, SEED_DIR } from "../pipeline/seed-project.js";
+import { connect } from "./connect.js";
+import { fail, printSeedReport } from "./output.js";
+
+/**
+ * `npm run ingest -- <file...> [--meta <file>]`: adds articles to the graph. An argument may be
+ * an article text or its *.meta.yaml; a text with a <stem>.meta.yaml beside it uses that. All
+ * files are read and checked before anything is written, and written in one transaction.
+ */
+const program = new Command("ingest")
+  .description("Add articles (text files or *.meta.yaml) to the graph")
+  .argument("<files...>", "article text files or *.meta.yaml files")
+  .option("--meta <file>", "meta file (title, publisher, date, URL) for a single article text")
+  .option("--gazetteer <file>", "gazetteer", `${SEED_DIR}/gazetteer.yaml`)
+  .action(async (files: string[], opts: { meta?: string; gazetteer: string }) => {
+    if (opts.meta && files.length > 1) throw new Error("--meta names the meta file of one article; give one file with it");
+    const articles = files.map((file) => {
+      if (file.endsWith(".meta.yaml")) return { metaPath: file };
+      if (opts.meta) return { metaPath: opts.meta };
+      const beside = file.replace(/\.[^./]+$/, "") + ".meta.yaml";
+      return existsSync(beside) ? { metaPath: beside } : { articlePath: file };
+    });
+    const built = await buildArticles(articles, opts.gazetteer, (done, total, one) => {
+      const g = one.graph;
+      console.error(
+        `[${done}/${total}] ${g.source.id}: ${g.mentions.length} mentions, ${g.quotes.length} quotes, ${g.claims.length} claims` +
+          (one.extraction.candidates.length ? `, ${one.extraction.candidates.length} candidate names for review` : ""),
+      );
+    });
+    const connection = await connect(readEnv());
+    try {
+      printSeedReport(await loadSourceGraphs(connection.driver, built.map((b) => b.graph), connection.target.database));
+    } finally {
+      await connection.close();
+    }
+  });
+
+program.parseAsync().catch(fail);
