@@ -72,7 +72,7 @@ export function dateSort(value: string): string {
   return `${y}-${m}-${d}`;
 }
 
-function claimRow(c: Claim, evidenceText: Map<string, string>) {
+function claimRow(c: Claim) {
   const v = c.value;
   return {
     id: c.id,
@@ -84,7 +84,6 @@ function claimRow(c: Claim, evidenceText: Map<string, string>) {
       modality: c.modality,
       origin: c.origin,
       relationship: c.relationship ?? null,
-      text: c.evidence.map((m) => evidenceText.get(m) ?? "").join(" … "),
       date: c.date?.value ?? null,
       datePrecision: c.date?.precision ?? null,
       dateSort: c.date ? dateSort(c.date.value) : null,
@@ -110,7 +109,6 @@ export function planPreviousClaims(sourceId: string): Statement {
 export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
   const { source } = graph;
   const sourceId = source.id;
-  const exactById = new Map(graph.mentions.map((m) => [m.id, m.exact]));
   const statements: Statement[] = [];
 
   statements.push({
@@ -180,7 +178,7 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
     ),
   );
 
-  const claims = graph.claims.map((c) => claimRow(c, exactById));
+  const claims = graph.claims.map(claimRow);
   statements.push(
     ...unwind(
       "Claim",
@@ -247,15 +245,51 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
   return statements;
 }
 
-/** Removes claims that lost their last evidence, with the browsing relationships drawn from them. */
-export function planOrphanCleanup(previousClaimIds: readonly string[]): Statement {
-  return {
-    label: "orphaned claims",
-    cypher: `UNWIND $ids AS id
-             MATCH (c:Claim {id: id}) WHERE NOT (c)-[:EVIDENCE]->()
-             OPTIONAL MATCH (c)-[:SUBJECT]->(s)-[r {claimId: id}]->()
-             DELETE r
-             DETACH DELETE c`,
-    params: { ids: previousClaimIds },
-  };
+/**
+ * After a source's claims changed: removes claims that lost their last evidence (with the
+ * browsing relationships drawn from them), and rewrites the searchable text of the others from
+ * all their evidence, whichever sources it comes from.
+ */
+export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
+  return [
+    {
+      label: "orphaned claims",
+      cypher: `UNWIND $ids AS id
+               MATCH (c:Claim {id: id}) WHERE NOT (c)-[:EVIDENCE]->()
+               OPTIONAL MATCH (c)-[:SUBJECT]->(s)-[r {claimId: id}]->()
+               DELETE r
+               DETACH DELETE c`,
+      params: { ids: claimIds },
+    },
+    {
+      label: "claim texts",
+      cypher: `UNWIND $ids AS id
+               MATCH (c:Claim {id: id})
+               WITH c, COLLECT { MATCH (c)-[:EVIDENCE]->(m:Mention) RETURN m.exact ORDER BY m.sourceId, m.start } AS words
+               SET c.text = reduce(text = head(words), w IN tail(words) | text + ' … ' + w)`,
+      params: { ids: claimIds },
+    },
+  ];
+}
+
+/**
+ * Retracts a source: its mentions and quotes, then (with planOrphanCleanup on the claims it
+ * supported) what only it supported, and the candidate entities nobody mentions any more.
+ */
+export function planRemoveSource(sourceId: string): Statement[] {
+  return [
+    {
+      label: "source contribution",
+      cypher: `CALL () { MATCH (m:Mention {sourceId: $sourceId}) DETACH DELETE m }
+               CALL () { MATCH (q:Quote {sourceId: $sourceId}) DETACH DELETE q }
+               CALL () { MATCH (s:Source {id: $sourceId}) DETACH DELETE s }`,
+      params: { sourceId },
+    },
+    {
+      label: "unmentioned candidates",
+      cypher: `MATCH (e:Entity {status: 'candidate'}) WHERE NOT (e)<-[:REFERS_TO]-() AND NOT (e)-[:STATED]->()
+               DETACH DELETE e`,
+      params: {},
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { SourceGraph } from "../model/graph.js";
 import { SCHEMA_STATEMENTS } from "./constraints.js";
-import { planLoad, planOrphanCleanup, planPreviousClaims, type NameFolder, type Statement } from "./plan.js";
+import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource, type NameFolder, type Statement } from "./plan.js";
 
 /** The I/O edge of the load stage: runs a plan in one write transaction. */
 
@@ -11,6 +11,10 @@ export interface WriteCounts {
   relationshipsCreated: number;
   relationshipsDeleted: number;
   propertiesSet: number;
+}
+
+function emptyCounts(): WriteCounts {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
 }
 
 export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
@@ -41,15 +45,37 @@ export async function loadGraphs(
   fold: NameFolder,
   database?: string,
 ): Promise<WriteCounts> {
-  const counts: WriteCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  const counts = emptyCounts();
   const session = driver.session({ database });
   try {
     await session.executeWrite(async (tx) => {
       for (const graph of graphs) {
-        const previous = await tx.run(planPreviousClaims(graph.source.id).cypher, { sourceId: graph.source.id });
-        const previousIds = (previous.records[0]?.get("ids") as string[] | undefined) ?? [];
-        for (const statement of planLoad(graph, fold)) await runCounting(tx, statement, counts);
-        await runCounting(tx, planOrphanCleanup(previousIds), counts);
+        const previousIds = await previousClaims(tx, graph.source.id);
+        const touched = [...new Set([...previousIds, ...graph.claims.map((c) => c.id)])];
+        for (const statement of [...planLoad(graph, fold), ...planClaimUpkeep(touched)]) await runCounting(tx, statement, counts);
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return counts;
+}
+
+async function previousClaims(tx: ManagedTransaction, sourceId: string): Promise<string[]> {
+  const s = planPreviousClaims(sourceId);
+  const result = await tx.run(s.cypher, s.params);
+  return (result.records[0]?.get("ids") as string[] | undefined) ?? [];
+}
+
+/** Retracts sources and everything only they supported, in one transaction. */
+export async function removeSources(driver: Driver, sourceIds: readonly string[], database?: string): Promise<WriteCounts> {
+  const counts = emptyCounts();
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const sourceId of sourceIds) {
+        const previousIds = await previousClaims(tx, sourceId);
+        for (const statement of [...planRemoveSource(sourceId), ...planClaimUpkeep(previousIds)]) await runCounting(tx, statement, counts);
       }
     });
   } finally {

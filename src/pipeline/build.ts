@@ -4,6 +4,7 @@ import { InputError } from "../model/problem.js";
 import type { ArticleMeta, GazetteerEntry } from "../model/seed-files.js";
 import { parse, type ParsedSource } from "../parse/index.js";
 import { mentionId, sha256Hex, spanOf, toCodePoint, type ResolvedFact } from "../resolve/index.js";
+import { fold } from "../text/arabic.js";
 import { validateSourceGraph } from "../validate/index.js";
 
 /**
@@ -29,7 +30,7 @@ export interface BuiltSource {
 
 /** Candidate entities get ids from their folded name, so the same unknown name merges across articles. */
 function candidateId(name: string): string {
-  return `candidate-${sha256Hex(name).slice(0, 12)}`;
+  return `candidate-${sha256Hex(fold(name)).slice(0, 12)}`;
 }
 
 export function buildSourceGraph(

@@ -1,0 +1,33 @@
+import { Command } from "commander";
+import { buildArticles, buildSeedGraphs, SEED_DIR } from "../pipeline/seed-project.js";
+import { coverage, type Coverage } from "../report/coverage.js";
+import { fail } from "./output.js";
+
+/** `npm run report [-- <file...>]`: coverage of the seed articles (or of the given ones); no database needed. */
+function section(title: string, counts: Record<string, number>): string {
+  const rows = Object.entries(counts).sort(([, a], [, b]) => b - a);
+  return `${title} (${rows.reduce((n, [, c]) => n + c, 0)})\n${rows.map(([k, n]) => `  ${String(n).padStart(4)}  ${k}`).join("\n")}`;
+}
+
+function print(c: Coverage): void {
+  console.log(`\n# ${c.sourceId}\n`);
+  console.log(section("Entities mentioned, by type", c.entitiesByType));
+  if (c.candidates.length) console.log(`Candidates for review: ${c.candidates.join("، ")}`);
+  console.log(section("Claims by predicate", c.claimsByPredicate));
+  console.log(section("Quotes by speaker", c.quotesBySpeaker));
+  console.log(`Body sentences: ${c.bodySentences}, without a claim or a quote: ${c.uncovered.length}`);
+  for (const u of c.uncovered) console.log(`  [${u.start}-${u.end}] ${u.text}\n      reason: ${u.reason}`);
+}
+
+new Command("report")
+  .description("Per source: entities by type, claims by predicate, quotes by speaker, sentences left without a claim or quote")
+  .argument("[files...]", "article texts or *.meta.yaml (default: every article under seed/)")
+  .option("--gazetteer <file>", "gazetteer", `${SEED_DIR}/gazetteer.yaml`)
+  .action(async (files: string[], opts: { gazetteer: string }) => {
+    const built = files.length
+      ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer)
+      : await buildSeedGraphs();
+    for (const b of built) print(coverage(b.graph, b.parsed));
+  })
+  .parseAsync()
+  .catch(fail);

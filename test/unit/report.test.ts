@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildNameIndex } from "../../src/extract/index.js";
+import { buildSeedGraphs } from "../../src/pipeline/seed-project.js";
+import { buildSourceGraph } from "../../src/pipeline/build.js";
+import { coverage } from "../../src/report/coverage.js";
+import { sha256Hex } from "../../src/resolve/index.js";
+
+describe("coverage report", () => {
+  it("leaves no body sentence of the seed article without a claim or a quote", async () => {
+    const [seed] = await buildSeedGraphs();
+    const c = coverage(seed!.graph, seed!.parsed);
+    expect(c.bodySentences).toBeGreaterThan(25);
+    expect(c.uncovered).toEqual([]);
+    expect(c.quotesBySpeaker).toEqual({ "Myles B. Caggins III": 5, "Robert White": 7 });
+    // Iran is named only inside the longer name of the militias it backs (longest match wins).
+    expect(c.entitiesByType.Country).toBe(4);
+  });
+
+  it("lists an uncovered sentence with its reason", async () => {
+    const [seed] = await buildSeedGraphs();
+    const gazetteer = seed!.graph.entities.filter((e) => e.status === "curated");
+    const text = "عنوان تجريبي\nقطر دولة في الخليج. الطقس معتدل اليوم.\n";
+    const built = buildSourceGraph(
+      { meta: { id: "made-up", title: "t", publisher: "p", language: "ar" }, text, sha256: sha256Hex(text), file: "made-up.txt" },
+      gazetteer,
+      buildNameIndex(gazetteer),
+      [],
+    );
+    const c = coverage(built.graph, built.parsed);
+    expect(c.uncovered.map((u) => [u.text, u.reason])).toEqual([
+      ["قطر دولة في الخليج.", "names entities but no curated fact rests on it and it has no reporting verb"],
+      ["الطقس معتدل اليوم.", "names no known entity and has no curated fact"],
+    ]);
+    expect(text.slice(c.uncovered[0]!.start, c.uncovered[0]!.end)).toBe("قطر دولة في الخليج.");
+  });
+});
