@@ -63,7 +63,7 @@ export function locateEvidence(text: string, words: string, where: EvidenceWhere
   // Words of harakat or tatweel alone fold to nothing, which would match everywhere.
   if (needle === "") return problem("evidence words have no letters");
   const hits = occurrences(folded, needle);
-  if (hits.length === 0) return problem(notFound(folded, needle, article));
+  if (hits.length === 0) return problem(notFound(text, foldedArticle(text), needle, article));
   const starts = hits.map((h) => origin[h]!);
   if (hits.length > 1) return problem(ambiguous(text, starts, article));
 
@@ -83,8 +83,8 @@ function ambiguous(text: string, starts: number[], article: string): string {
   return `evidence words found ${starts.length} times in ${article}, at lines ${lines.join(", ")} — make them longer so they are unique`;
 }
 
-/** Names the longest beginning of the words that does occur, which points at the first divergence. */
-function notFound(folded: string, needle: string, article: string): string {
+/** Names the longest beginning of the words that does occur, as the article writes it: it points at the first divergence. */
+function notFound(text: string, { text: folded, map }: Folded, needle: string, article: string): string {
   let lo = 0;
   let hi = needle.length;
   // Occurrence of a prefix is monotonic in its length, so binary search finds the longest.
@@ -93,6 +93,7 @@ function notFound(folded: string, needle: string, article: string): string {
     if (folded.includes(needle.slice(0, mid))) lo = mid;
     else hi = mid - 1;
   }
-  const hint = lo > 0 ? `; the longest beginning that occurs is "${needle.slice(0, lo)}"` : "";
+  const at = folded.indexOf(needle.slice(0, lo));
+  const hint = lo > 0 ? `; the longest beginning that occurs is "${text.slice(map[at]!, map[at + lo]!).trim()}"` : "";
   return `evidence words not found in ${article}${hint}`;
 }

@@ -61,7 +61,7 @@ describe("locateEvidence", () => {
   it("reports words that are not there, with the longest beginning that is", () => {
     const r = locateEvidence(text, "قطر شريك استراتيجي", where);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem.message).toBe('evidence words not found in a.txt; the longest beginning that occurs is "قطر شريك اس"');
+    if (!r.ok) expect(r.problem.message).toBe('evidence words not found in a.txt; the longest beginning that occurs is "قطر شريك أس"');
     const none = locateEvidence(text, "xyz", { file: "f.yaml" });
     expect(none).toEqual({ ok: false, problem: { file: "f.yaml", message: "evidence words not found in the article" } });
   });
