@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -5,6 +6,9 @@ import { defineConfig } from "vitest/config";
  * seeded by test/global-setup.ts). `npx vitest run --project unit` needs no Neo4j.
  */
 export default defineConfig({
+  // One graphql for all: Vite would give our sources the package's .mjs build while Apollo and
+  // @neo4j/graphql require the CommonJS one, and graphql's instanceof checks fail across the two.
+  resolve: { alias: { graphql: createRequire(import.meta.url).resolve("graphql") } },
   test: {
     testTimeout: 60_000,
     projects: [

@@ -17,8 +17,30 @@ const Env = z.object({
   NEO4J_HTTP_PORT: z.coerce.number().int().positive().default(7474),
   /** Seconds `neo4j start` waits for Bolt to answer. */
   NEO4J_START_TIMEOUT: z.coerce.number().int().positive().default(180),
+  /** The GraphQL API's port (`npm start`, `npm run serve`). */
   PORT: z.coerce.number().int().positive().default(4000),
+  /** The API listens on loopback only unless this says otherwise (e.g. 0.0.0.0 in a container). */
   HOST: z.string().default("127.0.0.1"),
+  /**
+   * Comma-separated browser origins allowed to call the API cross-origin (e.g.
+   * "https://app.example.org,http://localhost:5173"). Default none: only same-origin pages (the
+   * built-in GraphiQL) and non-browser clients, which CORS does not concern.
+   */
+  SANAD_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter((o) => o.length > 0)),
+  /** Schema introspection, which GraphiQL needs. On by default (local analyst tool); "false" turns it off. */
+  SANAD_INTROSPECTION: z.stringbool().default(true),
+  /** Neo4j transaction timeout per GraphQL request, in milliseconds. */
+  SANAD_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Largest accepted request body (bytes, or "100kb"); larger ones get 413. */
+  SANAD_MAX_BODY: z.string().default("100kb"),
+  /**
+   * Base URL of the API as clients reach it, for the stable annotation URLs (e.g.
+   * "https://sanad.example.org"). Default: taken from each request's Host header.
+   */
+  SANAD_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type Env = z.infer<typeof Env>;

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { API_DRIVER_CONFIG } from "../api/server.js";
 import type { Env, Neo4jTarget } from "../config.js";
 import { instanceFromEnv, start, stop, type InstanceOptions } from "../neo4j-local/server.js";
 
@@ -8,6 +9,8 @@ export interface Connection {
   target: Neo4jTarget;
   /** The local instance, when this project manages it. */
   local?: InstanceOptions;
+  /** Whether this connection started the local instance (and so may stop it). */
+  startedHere: boolean;
   /** Closes the driver, and stops the local server if this connection started it. */
   close(): Promise<void>;
 }
@@ -24,12 +27,14 @@ export async function connect(env: Env, { stopOnClose = false } = {}): Promise<C
     target = { uri: `bolt://127.0.0.1:${local.boltPort}`, username: "neo4j", password: env.NEO4J_PASSWORD };
   }
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+    ...API_DRIVER_CONFIG,
     logging: { level: "error", logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
   });
   return {
     driver,
     target,
     ...(local ? { local } : {}),
+    startedHere,
     async close() {
       await driver.close();
       if (local && startedHere && stopOnClose) await stop(local);

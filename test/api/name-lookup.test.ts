@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { nameLookupKeys } from "../../src/api/name-lookup.js";
+
+describe("nameLookupKeys", () => {
+  it("folds first, so an exact match ranks first", () => {
+    expect(nameLookupKeys("قَطَر")[0]).toBe("قطر");
+    expect(nameLookupKeys("  Qatar ")[0]).toBe("qatar");
+    expect(nameLookupKeys("مذكرة")[0]).toBe("مذكره");
+  });
+
+  it("tries leading clitics off", () => {
+    expect(nameLookupKeys("لقطر")).toContain("قطر");
+    expect(nameLookupKeys("وقطر")).toContain("قطر");
+    expect(nameLookupKeys("بالتحالف الدولي")).toContain("التحالف الدولي");
+    expect(nameLookupKeys("والولايات المتحدة")).toContain("الولايات المتحده"); // keys are folded: ة → ه
+    expect(nameLookupKeys("فبالعراق")).toContain("العراق");
+  });
+
+  it("reads لل as ل + ال", () => {
+    expect(nameLookupKeys("للتحالف الدولي")).toContain("التحالف الدولي");
+  });
+
+  it("keeps no one-letter remnant", () => {
+    expect(nameLookupKeys("لب").every((k) => k.length >= 2)).toBe(true);
+    expect(nameLookupKeys("")).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import neo4j, { type Config, type Driver } from "neo4j-driver";
+import { inject } from "vitest";
+import { readEnv, type Neo4jTarget } from "../../src/config.js";
+import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/api/server.js";
+
+/**
+ * The tests' Neo4j from global-setup (seeded from seed/), or, run without it, the one in
+ * NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD, which must hold the seeded graph (`npm run seed`).
+ */
+export function neo4jTarget(): Neo4jTarget {
+  const provided = inject("neo4j") as Neo4jTarget | undefined;
+  if (provided) return provided;
+  const env = readEnv();
+  return { uri: env.NEO4J_URI ?? `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD };
+}
+
+export function apiDriver(t: Neo4jTarget = neo4jTarget(), config: Config = {}): Driver {
+  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), {
+    ...API_DRIVER_CONFIG,
+    logging: { level: "error", logger: () => undefined },
+    ...config,
+  });
+}
+
+/** The API on a free port, quiet, with its defaults unless `env` overrides them. */
+export function startTestApi(driver: Driver, env: Record<string, string> = {}): Promise<RunningApi> {
+  return startApi({ driver, env: readEnv({ ...process.env, PORT: "4000", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env }), port: 0 });
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function gql<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse<T>, "status">) };
+}
+
+/** The data of a query that must succeed. */
+export async function query<T = Record<string, unknown>>(url: string, q: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await gql<T>(url, q, variables);
+  if (r.status !== 200 || r.errors || !r.data) throw new Error(`query failed (${r.status}): ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
+/** Text between code-point offsets, as TextPositionSelector counts them. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join("");
+}
