@@ -15,6 +15,8 @@ import { seedProject } from "../src/pipeline/seed-project.js";
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: Neo4jTarget;
+    /** The same server's HTTP address, where Neo4j Browser is served at /browser/. */
+    neo4jHttp: string;
   }
 }
 
@@ -31,6 +33,7 @@ async function dockerAnswers(): Promise<boolean> {
 export default async function setup(project: TestProject) {
   const env = readEnv();
   let target: Neo4jTarget;
+  let http: string;
   let teardown: () => Promise<void> = async () => undefined;
 
   if (process.env.TEST_NEO4J_URI) {
@@ -39,10 +42,12 @@ export default async function setup(project: TestProject) {
       username: process.env.TEST_NEO4J_USERNAME ?? "neo4j",
       password: process.env.TEST_NEO4J_PASSWORD ?? env.NEO4J_PASSWORD,
     };
+    http = process.env.TEST_NEO4J_HTTP_URL ?? `http://${new URL(target.uri).hostname}:7474`;
   } else if (await dockerAnswers()) {
     const { Neo4jContainer } = await import("@testcontainers/neo4j");
     const container = await new Neo4jContainer("neo4j:5.26-community").withApoc().withPassword(env.NEO4J_PASSWORD).start();
     target = { uri: container.getBoltUri(), username: container.getUsername(), password: container.getPassword() };
+    http = container.getHttpUri();
     teardown = async () => void (await container.stop());
   } else {
     // TEST_NEO4J_INSTANCE and the ports let several test runs (or engineers) work side by side.
@@ -52,6 +57,7 @@ export default async function setup(project: TestProject) {
     });
     const startedHere = await start(instance);
     target = { uri: `bolt://127.0.0.1:${instance.boltPort}`, username: "neo4j", password: instance.password };
+    http = `http://127.0.0.1:${instance.httpPort}`;
     if (startedHere) teardown = async () => void (await stop(instance));
   }
 
@@ -66,5 +72,6 @@ export default async function setup(project: TestProject) {
     await driver.close();
   }
   project.provide("neo4j", target);
+  project.provide("neo4jHttp", http);
   return teardown;
 }

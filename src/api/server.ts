@@ -14,6 +14,7 @@ import { pino, type Logger } from "pino";
 import type { Env } from "../config.js";
 import { annotationRoute, sourceTextRoute } from "./annotations.js";
 import { classifyRootErrors, formatError, isNeo4jUnavailable } from "./errors.js";
+import { browserAssets, BROWSER_ASSETS_PATH } from "./browser-assets.js";
 import { graphiqlRouter } from "./graphiql/page.js";
 import { armor, MAX_TOKENS, requestLimitsPlugin } from "./limits.js";
 import { injectNameKeys } from "./name-lookup.js";
@@ -173,6 +174,7 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
   });
   app.get("/annotations/:kind/:id", annotationRoute(driver, publicBase, database, logger));
   app.get("/sources/:id", sourceTextRoute(driver, database, logger));
+  app.use(BROWSER_ASSETS_PATH, browserAssets());
   app.use(graphiqlRouter(GRAPHQL_PATH));
   app.use(
     GRAPHQL_PATH,

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { browserPostConnect, BROWSER_ASSETS_PATH } from "../api/browser-assets.js";
 import { API_DRIVER_CONFIG } from "../api/server.js";
 import type { Env, Neo4jTarget } from "../config.js";
 import { instanceFromEnv, start, stop, type InstanceOptions } from "../neo4j-local/server.js";
@@ -22,7 +23,8 @@ export async function connect(env: Env, { stopOnClose = false } = {}): Promise<C
   if (env.NEO4J_URI) {
     target = { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE };
   } else {
-    local = instanceFromEnv(env);
+    // The Browser applies the project's style and opens its guide, both served by the API.
+    local = { ...instanceFromEnv(env), postConnect: browserPostConnect(`http://127.0.0.1:${env.PORT}${BROWSER_ASSETS_PATH}`) };
     startedHere = await start(local);
     target = { uri: `bolt://127.0.0.1:${local.boltPort}`, username: "neo4j", password: env.NEO4J_PASSWORD };
   }

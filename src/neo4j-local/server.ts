@@ -26,6 +26,8 @@ export interface InstanceOptions {
   httpPort: number;
   password: string;
   startTimeoutSeconds: number;
+  /** Neo4j Browser commands run on connect (browser.post_connect_cmd), e.g. applying the project's style. */
+  postConnect?: string;
   /** Where progress goes (Maven output, waiting dots). */
   log?: (line: string) => void;
 }
@@ -124,6 +126,7 @@ function writeConf(o: InstanceOptions): string[] {
     `server.directories.run=${p.run}`,
     `server.directories.plugins=${p.plugins}`,
     `server.directories.lib=${p.lib}`,
+    ...(o.postConnect ? [`browser.post_connect_cmd=${o.postConnect}`] : []),
     "",
   ];
   writeFileSync(join(p.conf, "neo4j.conf"), template + instanceLines.join("\n"));
@@ -156,20 +159,26 @@ function classpath(o: InstanceOptions): string {
   return [`${p.plugins}/*`, `${p.conf}/*`, `${p.lib}/*`].join(":");
 }
 
+/**
+ * Runs neo4j-admin (org.neo4j.cli.AdminTool) on this instance's folders, e.g.
+ * `database import full ...`; commands that write a database need the server stopped.
+ */
+export function admin(o: InstanceOptions, args: readonly string[]): string {
+  install(o);
+  writeConf(o);
+  const r = spawnSync(javaBin(), ["-cp", classpath(o), "org.neo4j.cli.AdminTool", ...args], {
+    env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: paths(o).adminConf },
+    encoding: "utf8",
+  });
+  if (r.error) throw new Neo4jLocalError(`Could not run ${javaBin()}: ${r.error.message}`);
+  if (r.status !== 0) throw new Neo4jLocalError(`neo4j-admin ${args.slice(0, 2).join(" ")} failed: ${(r.stderr || r.stdout).trim()}`);
+  return r.stdout;
+}
+
 function setInitialPassword(o: InstanceOptions): void {
   const p = paths(o);
   if (existsSync(join(p.data, "dbms", "auth.ini")) || existsSync(join(p.data, "databases", "system"))) return;
-  const r = spawnSync(
-    javaBin(),
-    ["-cp", classpath(o), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", o.password],
-    {
-      env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: p.adminConf },
-      encoding: "utf8",
-    },
-  );
-  if (r.status !== 0) {
-    throw new Neo4jLocalError(`neo4j-admin dbms set-initial-password failed: ${(r.stderr || r.stdout).trim()}`);
-  }
+  admin(o, ["dbms", "set-initial-password", o.password]);
 }
 
 function readPid(o: InstanceOptions): number | undefined {
