@@ -1,14 +1,12 @@
 import type { Request, Response } from "express";
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { type Driver, type Record as Neo4jRecord } from "neo4j-driver";
 import type { Logger } from "pino";
+import { claimAnnotation, quoteAnnotation, type Annotation, type AnnotationCollection, type ClaimStatement, type EvidenceSpan, type QuoteStatement } from "../annotation/index.js";
 import { isNeo4jUnavailable } from "./errors.js";
 
 /**
- * Claims and quotes as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), one stable
- * URL each: /annotations/claims/:id and /annotations/quotes/:id. Each evidence span becomes one
- * target on /sources/:id, the exact text the offsets count in (the article's own URL, an HTML page,
- * would not match them), with the article's URL as the target's scope. `target` is always a list,
- * one per evidence span. Ids go into the URLs as they are: the loader makes them URL-safe.
+ * GET /annotations/claims/:id and /annotations/quotes/:id: a claim or quote as the W3C Web
+ * Annotation src/annotation writes, read from the graph with its evidence in source order.
  */
 
 const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -22,7 +20,7 @@ interface EvidenceRow {
   suffix: string;
   sourceId: string;
   url: string | null;
-  language: string;
+  language: string | null;
 }
 
 const EVIDENCE = `CALL (n) {
@@ -31,36 +29,49 @@ const EVIDENCE = `CALL (n) {
     RETURN collect(m {.start, .end, .exact, .prefix, .suffix, sourceId: s.id, url: s.url, language: s.language}) AS evidence
   }`;
 
+// `n {.*}` holds only the properties the node has: no nulls for absent ones.
 const QUERIES = {
   claims: `MATCH (n:Claim {id: $id})-[:SUBJECT]->(subject:Entity)
     OPTIONAL MATCH (n)-[:OBJECT]->(object:Entity)
     ${EVIDENCE}
-    RETURN n {.*} AS node, subject.nameEn AS subject, object.nameEn AS object, evidence`,
+    RETURN n {.*} AS node, coalesce(subject.nameEn, subject.id) AS subject, coalesce(object.nameEn, object.id) AS object, evidence`,
   quotes: `MATCH (speaker:Entity)-[:STATED]->(n:Quote {id: $id})
     ${EVIDENCE}
-    RETURN n {.*} AS node, speaker.nameAr AS subject, null AS object, evidence`,
-} as const;
-type Kind = keyof typeof QUERIES;
+    RETURN n {.*} AS node, coalesce(speaker.nameAr, speaker.id) AS speaker, evidence`,
+} as const satisfies Record<AnnotationCollection, string>;
 
-function isKind(kind: string): kind is Kind {
+function isCollection(kind: string): kind is AnnotationCollection {
   return Object.hasOwn(QUERIES, kind);
 }
 
 const toNumber = (v: unknown): number => (neo4j.isInt(v) ? v.toNumber() : Number(v));
 
-/** A readable one-line statement of a claim: "Qatar signed Qatar–US MoU (2017-07)". */
-function describeClaim(node: Record<string, unknown>, subject: string, object: string | null): string {
-  const value = object ?? node.valueText ?? node.valueDate ?? (node.valueQuantity != null ? `${String(node.valueQuantity)} ${String(node.valueUnit ?? "")}`.trim() : "");
-  const date = node.date ? ` (${String(node.date)})` : "";
-  const modality = node.modality && node.modality !== "asserted" ? ` [${String(node.modality)}]` : "";
-  return `${subject} ${String(node.predicate)} ${String(value)}${date}${modality}`.replace(/\s+/g, " ").trim();
+const evidenceSpan = (m: EvidenceRow): EvidenceSpan => ({
+  sourceId: m.sourceId,
+  start: toNumber(m.start),
+  end: toNumber(m.end),
+  exact: m.exact,
+  prefix: m.prefix,
+  suffix: m.suffix,
+  language: m.language ?? undefined,
+  url: m.url ?? undefined,
+});
+
+function annotationOf(kind: AnnotationCollection, base: string, id: string, row: Neo4jRecord): Annotation {
+  const evidence = (row.get("evidence") as EvidenceRow[]).map(evidenceSpan);
+  if (kind === "quotes") {
+    const quote = row.get("node") as Omit<QuoteStatement, "speaker">;
+    return quoteAnnotation(base, id, { ...quote, speaker: row.get("speaker") as string }, evidence);
+  }
+  const claim = row.get("node") as Omit<ClaimStatement, "subject" | "object">;
+  return claimAnnotation(base, id, { ...claim, subject: row.get("subject") as string, object: (row.get("object") as string | null) ?? undefined }, evidence);
 }
 
 export function annotationRoute(driver: Driver, publicBase: (req: Request) => string, database: string | undefined, logger: Logger) {
   return async (req: Request, res: Response) => {
     const kind = String(req.params.kind);
     const id = String(req.params.id);
-    if (!isKind(kind)) {
+    if (!isCollection(kind)) {
       res.status(404).json({ error: `no such annotation collection: ${kind}; use claims or quotes` });
       return;
     }
@@ -81,31 +92,7 @@ export function annotationRoute(driver: Driver, publicBase: (req: Request) => st
       res.status(404).json({ error: `no ${kind === "claims" ? "claim" : "quote"} with id ${id}` });
       return;
     }
-    const base = publicBase(req);
-    const node = row.get("node") as Record<string, unknown>;
-    const evidence = row.get("evidence") as EvidenceRow[];
-    const body =
-      kind === "claims"
-        ? { type: "TextualBody", purpose: "describing", format: "text/plain", language: "en", value: describeClaim(node, row.get("subject") as string, row.get("object") as string | null) }
-        : { type: "TextualBody", purpose: "describing", format: "text/plain", language: "ar", value: `${String(row.get("subject"))} ${String(node.verb)}: ${String(node.text)}` };
-    res.type(ANNOTATION_CONTENT_TYPE).send(
-      JSON.stringify({
-        "@context": ANNOTATION_CONTEXT,
-        id: `${base}/annotations/${kind}/${id}`,
-        type: "Annotation",
-        motivation: "describing",
-        body,
-        target: evidence.map((m) => ({
-          type: "SpecificResource",
-          source: { id: `${base}/sources/${m.sourceId}`, type: "Text", format: "text/plain", language: m.language },
-          ...(m.url ? { scope: m.url } : {}),
-          selector: [
-            { type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix },
-            { type: "TextPositionSelector", start: toNumber(m.start), end: toNumber(m.end) },
-          ],
-        })),
-      }),
-    );
+    res.type(ANNOTATION_CONTENT_TYPE).send(JSON.stringify({ "@context": ANNOTATION_CONTEXT, ...annotationOf(kind, publicBase(req), id, row) }));
   };
 }
 

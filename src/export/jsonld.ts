@@ -1,3 +1,4 @@
+import { claimAnnotation, quoteAnnotation, sourceUrl, type ClaimStatement, type EvidenceSpan } from "../annotation/index.js";
 import type { EntityType } from "../model/seed-files.js";
 import type { ExportGraph, ExportNode, ExportRelationship, Props, Value } from "./graph.js";
 
@@ -155,12 +156,11 @@ function id(n: ExportNode): string {
 export function toJsonLd(graph: ExportGraph, { baseUrl }: JsonLdOptions): JsonObject {
   const base = baseUrl.replace(/\/+$/, "");
   const index = new Index(graph);
-  const sourceIri = (sourceId: string) => `${base}/sources/${encodeURIComponent(sourceId)}`;
   const ofKind = (kind: string) => graph.nodes.filter((n) => n.kind === kind);
 
   const sources = ofKind("Source").map((s) =>
     defined({
-      id: sourceIri(id(s)),
+      id: sourceUrl(base, id(s)),
       type: ["schema:NewsArticle", "Text"],
       headline: str(s.props, "title"),
       publisher: defined({ type: "schema:Organization", name: str(s.props, "publisher") }),
@@ -194,27 +194,21 @@ export function toJsonLd(graph: ExportGraph, { baseUrl }: JsonLdOptions): JsonOb
     });
   });
 
-  const targets = (key: string): Json[] =>
+  const evidence = (key: string): EvidenceSpan[] =>
     index
       .targets(key, "EVIDENCE")
       .map((m) => ({ m, source: index.targets(m.key, "IN")[0] }))
       .sort((a, b) => (a.source ? id(a.source) : "").localeCompare(b.source ? id(b.source) : "") || Number(a.m.props.start) - Number(b.m.props.start))
-      .map(({ m, source }) =>
-        defined({
-          type: "SpecificResource",
-          source: defined({
-            id: sourceIri(source ? id(source) : (str(m.props, "sourceId") ?? "")),
-            type: "Text",
-            format: "text/plain",
-            language: source ? str(source.props, "language") : undefined,
-          }),
-          scope: source ? str(source.props, "url") : undefined,
-          selector: [
-            { type: "TextQuoteSelector", exact: str(m.props, "exact") ?? "", prefix: str(m.props, "prefix") ?? "", suffix: str(m.props, "suffix") ?? "" },
-            defined({ type: "TextPositionSelector", start: json(m.props.start), end: json(m.props.end) }),
-          ],
-        }),
-      );
+      .map(({ m, source }) => ({
+        sourceId: source ? id(source) : (str(m.props, "sourceId") ?? ""),
+        start: Number(m.props.start),
+        end: Number(m.props.end),
+        exact: str(m.props, "exact") ?? "",
+        prefix: str(m.props, "prefix") ?? "",
+        suffix: str(m.props, "suffix") ?? "",
+        language: source ? str(source.props, "language") : undefined,
+        url: source ? str(source.props, "url") : undefined,
+      }));
 
   const claims = ofKind("Claim").map((c) => {
     const subject = index.targets(c.key, "SUBJECT")[0];
@@ -228,16 +222,7 @@ export function toJsonLd(graph: ExportGraph, { baseUrl }: JsonLdOptions): JsonOb
         ["modality", "origin", "relationship", "date", "datePrecision", "valueText", "valueQuantity", "valueUnit", "valueBound", "valueDate", "valueDatePrecision"].map((k) => [k, json(c.props[k])]),
       ),
     });
-    return {
-      id: `${base}/annotations/claims/${encodeURIComponent(id(c))}`,
-      type: "Annotation",
-      motivation: "describing",
-      body: [
-        { type: "TextualBody", purpose: "describing", format: "text/plain", language: "en", value: describeClaim(c.props, subject, object) },
-        statement,
-      ],
-      target: targets(c.key),
-    };
+    return claimAnnotation(base, id(c), claimStatement(c.props, subject, object), evidence(c.key), [statement]);
   });
 
   const quotes = ofKind("Quote").map((q) => {
@@ -246,35 +231,34 @@ export function toJsonLd(graph: ExportGraph, { baseUrl }: JsonLdOptions): JsonOb
     const to = index.targets(q.key, "TOLD_TO")[0];
     const verb = str(q.props, "verb") ?? "";
     const text = str(q.props, "text") ?? "";
-    return {
-      id: `${base}/annotations/quotes/${encodeURIComponent(id(q))}`,
-      type: "Annotation",
-      motivation: "describing",
-      body: [
-        { type: "TextualBody", purpose: "describing", format: "text/plain", language: "ar", value: `${speaker ? (str(speaker.props, "nameAr") ?? id(speaker)) : ""} ${verb}: ${text}`.trim() },
-        defined({
-          type: "schema:Quotation",
-          text,
-          creator: speaker ? entityIri(id(speaker)) : undefined,
-          recordedAt: at ? entityIri(id(at)) : undefined,
-          toldTo: to ? entityIri(id(to)) : undefined,
-          verb,
-          implicitVerb: json(q.props.implicitVerb),
-        }),
-      ],
-      target: targets(q.key),
-    };
+    const quotation = defined({
+      type: "schema:Quotation",
+      text,
+      creator: speaker ? entityIri(id(speaker)) : undefined,
+      recordedAt: at ? entityIri(id(at)) : undefined,
+      toldTo: to ? entityIri(id(to)) : undefined,
+      verb,
+      implicitVerb: json(q.props.implicitVerb),
+    });
+    return quoteAnnotation(base, id(q), { speaker: speaker ? (str(speaker.props, "nameAr") ?? id(speaker)) : "", verb, text }, evidence(q.key), [quotation]);
   });
 
   return { "@context": JSONLD_CONTEXT, "@graph": [...sources, ...entities, ...claims, ...quotes] };
 }
 
-/** A readable one-line statement of a claim, e.g. "Qatar signed Qatar–US MoU (2017-07)". */
-export function describeClaim(props: Props, subject: ExportNode | undefined, object: ExportNode | undefined): string {
-  const name = (n: ExportNode | undefined) => (n ? (str(n.props, "nameEn") ?? id(n)) : "");
-  const quantity = props.valueQuantity !== undefined ? `${String(props.valueQuantity)} ${str(props, "valueUnit") ?? ""}` : undefined;
-  const value = object ? name(object) : (str(props, "valueText") ?? str(props, "valueDate") ?? quantity ?? "");
-  const date = str(props, "date") ? ` (${str(props, "date")})` : "";
-  const modality = str(props, "modality") && props.modality !== "asserted" ? ` [${str(props, "modality")}]` : "";
-  return `${name(subject)} ${str(props, "predicate") ?? ""} ${value}${date}${modality}`.replace(/\s+/g, " ").trim();
+/** A claim's properties, with its subject and object, as src/annotation reads a claim: entities by English name, else id. */
+function claimStatement(props: Props, subject: ExportNode | undefined, object: ExportNode | undefined): ClaimStatement {
+  const name = (n: ExportNode | undefined) => (n ? (str(n.props, "nameEn") ?? id(n)) : undefined);
+  const quantity = json(props.valueQuantity);
+  return {
+    subject: name(subject) ?? "",
+    object: name(object),
+    predicate: str(props, "predicate") ?? "",
+    modality: str(props, "modality"),
+    date: str(props, "date"),
+    valueText: str(props, "valueText"),
+    valueDate: str(props, "valueDate"),
+    valueQuantity: typeof quantity === "number" ? quantity : undefined,
+    valueUnit: str(props, "valueUnit"),
+  };
 }

@@ -1,25 +1,10 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exampleQueries } from "../../src/api/graphiql/page.js";
-import type { RunningApi } from "../../src/api/server.js";
-import { apiDriver, gql, query, sliceCodePoints, startTestApi } from "./support.js";
+import { gql, query, sliceCodePoints, useTestApi } from "./support.js";
 
 /** The analyst queries, over HTTP against a real Neo4j holding the article graph. */
 
-let driver: Driver;
-let api: RunningApi;
-let site: string;
-
-beforeAll(async () => {
-  driver = apiDriver();
-  api = await startTestApi(driver);
-  site = api.url.replace(/\/graphql$/, "");
-});
-
-afterAll(async () => {
-  await api?.close();
-  await driver?.close();
-});
+const api = useTestApi();
 
 interface Evidence {
   start: number;
@@ -202,7 +187,7 @@ describe("web annotations", () => {
     );
     const claim = data.entity.claimsAsSubject[0];
     if (!claim) throw new Error("Qatar has no SIGNED claim");
-    expect(claim.annotationUrl).toBe(`${site}/annotations/claims/${claim.id}`);
+    expect(claim.annotationUrl).toBe(`${api.site}/annotations/claims/${claim.id}`);
 
     const res = await fetch(claim.annotationUrl);
     expect(res.status).toBe(200);
@@ -232,9 +217,9 @@ describe("web annotations", () => {
     const url = data.entity.quotes[0]?.annotationUrl;
     expect(url).toMatch(/\/annotations\/quotes\//);
     expect((await fetch(url ?? "")).status).toBe(200);
-    expect((await fetch(`${site}/annotations/claims/no-such-claim`)).status).toBe(404);
-    expect((await fetch(`${site}/annotations/quotes/no-such-quote`)).status).toBe(404);
-    expect((await fetch(`${site}/annotations/nonsense/x`)).status).toBe(404);
+    expect((await fetch(`${api.site}/annotations/claims/no-such-claim`)).status).toBe(404);
+    expect((await fetch(`${api.site}/annotations/quotes/no-such-quote`)).status).toBe(404);
+    expect((await fetch(`${api.site}/annotations/nonsense/x`)).status).toBe(404);
   });
 });
 

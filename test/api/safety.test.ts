@@ -1,26 +1,11 @@
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApi } from "../../src/api/server.js";
-import { apiDriver, gql, neo4jTarget, query, startTestApi } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { apiDriver, gql, neo4jTarget, query, startTestApi, useTestApi } from "./support.js";
 
 /** Hostile requests are refused with a 4xx and a clear code, and the server keeps serving. */
 
-let driver: Driver;
-let api: RunningApi;
-let site: string;
-
-beforeAll(async () => {
-  driver = apiDriver();
-  api = await startTestApi(driver);
-  site = api.url.replace(/\/graphql$/, "");
-});
-
-afterAll(async () => {
-  await api?.close();
-  await driver?.close();
-});
+const api = useTestApi();
 
 async function stillServes() {
   const data = await query<{ entity: { id: string } }>(api.url, `{ entity(id: "qatar") { id } }`);
@@ -109,12 +94,12 @@ describe("hostile queries", () => {
 
 describe("health and readiness", () => {
   it("GET /health and GET /ready answer 200 while Neo4j is up", async () => {
-    expect((await fetch(`${site}/health`)).status).toBe(200);
-    expect((await fetch(`${site}/ready`)).status).toBe(200);
+    expect((await fetch(`${api.site}/health`)).status).toBe(200);
+    expect((await fetch(`${api.site}/ready`)).status).toBe(200);
   });
 
   it("serves the offline GraphiQL page without any CDN", async () => {
-    const res = await fetch(`${site}/`);
+    const res = await fetch(`${api.site}/`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/graphiql/i);
@@ -122,7 +107,7 @@ describe("health and readiness", () => {
     expect(assets.length).toBe(2);
     for (const asset of assets) {
       expect(asset.startsWith("/")).toBe(true); // served here, not from a CDN
-      const r = await fetch(`${site}${asset}`);
+      const r = await fetch(`${api.site}${asset}`);
       expect(r.status).toBe(200);
       expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
     }
@@ -131,7 +116,7 @@ describe("health and readiness", () => {
 
 describe("configuration", () => {
   it("allows only the configured CORS origins, and can turn introspection off", async () => {
-    const configured = await startTestApi(driver, { SANAD_CORS_ORIGINS: "https://analyst.example.org", SANAD_INTROSPECTION: "false" });
+    const configured = await startTestApi(api.driver, { SANAD_CORS_ORIGINS: "https://analyst.example.org", SANAD_INTROSPECTION: "false" });
     try {
       const preflight = (origin: string) =>
         fetch(configured.url, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });

@@ -1,5 +1,5 @@
 import neo4j, { type Config, type Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { readEnv, type Neo4jTarget } from "../../src/config.js";
 import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/api/server.js";
 
@@ -25,6 +25,41 @@ export function apiDriver(t: Neo4jTarget = neo4jTarget(), config: Config = {}): 
 /** The API on a free port, quiet, with its defaults unless `env` overrides them. */
 export function startTestApi(driver: Driver, env: Record<string, string> = {}): Promise<RunningApi> {
   return startApi({ driver, env: readEnv({ ...process.env, PORT: "4000", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env }), port: 0 });
+}
+
+/** The API a test file shares: its driver, GraphQL endpoint and site root (where /annotations, /sources are). */
+export interface TestApi {
+  readonly driver: Driver;
+  readonly url: string;
+  readonly site: string;
+}
+
+/** Starts the API before the calling file's tests and closes it after them; read it only inside tests and hooks. */
+export function useTestApi(): TestApi {
+  let running: { driver: Driver; api: RunningApi } | undefined;
+  beforeAll(async () => {
+    const driver = apiDriver();
+    running = { driver, api: await startTestApi(driver) };
+  });
+  afterAll(async () => {
+    await running?.api.close();
+    await running?.driver.close();
+  });
+  const started = () => {
+    if (!running) throw new Error("the test API is read before its beforeAll ran");
+    return running;
+  };
+  return {
+    get driver() {
+      return started().driver;
+    },
+    get url() {
+      return started().api.url;
+    },
+    get site() {
+      return started().api.url.replace(/\/graphql$/, "");
+    },
+  };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST_IMPORT_FILE, toAdminImportCsv } from "../../src/export/csv.js";
 import { ExportError, prepareGraph, propertyTypes, type GraphRows } from "../../src/export/graph.js";
-import { describeClaim } from "../../src/export/jsonld.js";
 
 /** The pure side of the exports; the formats' consumers are exercised in test/integration/export.test.ts. */
 
@@ -63,14 +62,5 @@ describe("toAdminImportCsv", () => {
   it("refuses a list value holding the importer's list delimiter", () => {
     const bad = { nodes: [{ ref: "a", labels: ["Entity", "Country"], props: { id: "x", aliases: ["a;b"] } }], relationships: [] };
     expect(() => toAdminImportCsv(prepareGraph(bad))).toThrow(ExportError);
-  });
-});
-
-describe("describeClaim", () => {
-  it("reads as a sentence with its date and non-asserted modality", () => {
-    const graph = prepareGraph(rows);
-    const qatar = graph.nodes.find((n) => n.key === "Entity:qatar");
-    expect(describeClaim({ predicate: "signed", date: "2017-07", modality: "reported" }, qatar, qatar)).toBe("Qatar signed Qatar (2017-07) [reported]");
-    expect(describeClaim({ predicate: "fighterCount", valueQuantity: 30, valueUnit: "fighters", modality: "asserted" }, qatar, undefined)).toBe("Qatar fighterCount 30 fighters");
   });
 });
