@@ -138,6 +138,9 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
     // GET / serves GraphiQL from this process; Apollo's landing page would load its UI from a CDN.
     plugins: [...armorPlugins, requestLimitsPlugin, ApolloServerPluginLandingPageDisabled()],
     formatError: formatError(logger),
+    // The commands own SIGINT/SIGTERM (close the API, the driver, the Neo4j they started); Apollo's
+    // handler would re-raise the signal once it stopped and kill the process half-way through that.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -1,3 +1,4 @@
+import { Neo4jError } from "neo4j-driver";
 import { InputError } from "../model/problem.js";
 import { Neo4jLocalError } from "../neo4j-local/server.js";
 import type { SeedReport } from "../pipeline/seed-project.js";
@@ -10,6 +11,9 @@ export function fail(e: unknown): never {
     console.error(`neo4j: ${e.message}`);
   } else if (e instanceof Error && /ServiceUnavailable|ECONNREFUSED|authentication failure/i.test(`${e.name} ${e.message}`)) {
     console.error(`Cannot reach Neo4j: ${e.message}`);
+  } else if (e instanceof Neo4jError) {
+    // A database refusal (a timeout, a conflicting writer): the load's transaction was rolled back.
+    console.error(`Neo4j refused the request (${e.code}): ${e.message}`);
   } else {
     console.error(e);
   }

@@ -39,3 +39,13 @@ export async function graphCounts(driver: Driver): Promise<{ nodes: number; rela
   const r = records[0]!;
   return { nodes: Number(r.get("nodes")), relationships: Number(r.get("relationships")) };
 }
+
+/** The whole graph as counts and a checksum: equal states mean nothing was written or lost. */
+export interface GraphState {
+  counts: { nodes: number; relationships: number };
+  checksum: string;
+}
+
+export async function graphState(driver: Driver): Promise<GraphState> {
+  return { counts: await graphCounts(driver), checksum: await graphChecksum(driver) };
+}

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Neo4jTarget } from "../../src/config.js";
+
+/** The project's commands run as a user runs them: a child process, its own environment, its exit code. */
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export type Cli = "seed" | "ingest" | "serve" | "start";
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** Everything written so far to stdout and stderr. */
+  output(): { stdout: string; stderr: string };
+  /** Resolves when the process has exited. */
+  done: Promise<CliResult>;
+}
+
+/**
+ * The environment a command gets: the parent's, minus every Neo4j and API setting that could
+ * point it elsewhere and the test runner's own (NODE_ENV=test changes how libraries behave, e.g.
+ * Apollo's signal handling), plus the target's connection.
+ */
+export function cliEnv(target: Neo4jTarget, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(NEO4J_|SANAD_|TEST_NEO4J_|TEST_FAULTS_|VITEST|NODE_ENV$|PORT$|HOST$|LOG_LEVEL$)/.test(k)),
+  );
+  return {
+    ...inherited,
+    NEO4J_URI: target.uri,
+    NEO4J_USERNAME: target.username,
+    NEO4J_PASSWORD: target.password,
+    ...(target.database ? { NEO4J_DATABASE: target.database } : {}),
+    ...extra,
+  };
+}
+
+export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv): RunningCli {
+  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${cli}.ts`, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+  child.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  const done = new Promise<CliResult>((ok, fail) => {
+    child.once("error", fail);
+    child.once("close", (code, signal) => ok({ code, signal, stdout, stderr }));
+  });
+  return { child, output: () => ({ stdout, stderr }), done };
+}
+
+export function runCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return spawnCli(cli, args, env).done;
+}
+
+/** A Node stack frame ("    at f (file.ts:1:2)"): users get messages, not traces. */
+export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

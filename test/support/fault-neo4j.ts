@@ -1,0 +1,74 @@
+import neo4j, { type Config, type Driver } from "neo4j-driver";
+import { readEnv } from "../../src/config.js";
+import { instanceFromEnv, status, target, type InstanceOptions } from "../../src/neo4j-local/server.js";
+import { waitFor } from "./cli.js";
+
+/**
+ * A project-managed Neo4j of the fault tests' own, which they kill and restart: never the
+ * shared test server, which the other test files use in the same run. TEST_FAULTS_NEO4J_* move
+ * it when two runs share a machine.
+ */
+export function faultInstance(): InstanceOptions {
+  return {
+    ...instanceFromEnv(readEnv(), process.env.TEST_FAULTS_NEO4J_INSTANCE ?? "faults", {
+      bolt: Number(process.env.TEST_FAULTS_NEO4J_BOLT_PORT ?? 7723),
+      http: Number(process.env.TEST_FAULTS_NEO4J_HTTP_PORT ?? 7724),
+    }),
+    log: () => undefined,
+  };
+}
+
+export function faultDriver(o: InstanceOptions, config: Config = {}): Driver {
+  const t = target(o);
+  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), { logging: { level: "error", logger: () => undefined }, ...config });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGKILL to the Neo4j JVM (no shutdown hook, no checkpoint), once it is gone. */
+export async function killNeo4j(o: InstanceOptions): Promise<number> {
+  const { pid } = await status(o);
+  if (pid === undefined) throw new Error(`Neo4j instance "${o.name}" is not running`);
+  process.kill(pid, "SIGKILL");
+  await waitFor("the Neo4j process to die", async () => (alive(pid) ? undefined : true), 30_000, 50);
+  return pid;
+}
+
+/** Deletes every node; with `schema`, every constraint and index too (token lookups stay). */
+export async function wipe(driver: Driver, { schema = false } = {}): Promise<void> {
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, which executeQuery is not.
+  const session = driver.session();
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
+  if (!schema) return;
+  const { records: constraints } = await driver.executeQuery("SHOW CONSTRAINTS YIELD name");
+  for (const r of constraints) await driver.executeQuery(`DROP CONSTRAINT \`${r.get("name") as string}\``);
+  const { records: indexes } = await driver.executeQuery("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'");
+  for (const r of indexes) await driver.executeQuery(`DROP INDEX \`${r.get("name") as string}\``);
+}
+
+export interface RunningTransaction {
+  id: string;
+  query: string;
+  millis: number;
+}
+
+/** Transactions running on the server other than the one asking. */
+export async function runningTransactions(driver: Driver): Promise<RunningTransaction[]> {
+  const { records } = await driver.executeQuery(
+    `SHOW TRANSACTIONS YIELD transactionId, currentQuery, elapsedTime
+     WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+     RETURN transactionId AS id, currentQuery AS query, elapsedTime.milliseconds AS millis`,
+  );
+  return records.map((r) => ({ id: r.get("id") as string, query: r.get("query") as string, millis: Number(r.get("millis")) }));
+}
