@@ -1,5 +1,5 @@
 import { fold } from "../text/arabic.js";
-import { type Doc, foldedSet, gapBefore, procliticBefore } from "./doc.js";
+import { type Doc, foldedSet, gapBefore, procliticBefore, type Token } from "./doc.js";
 import type { DateMention } from "./types.js";
 
 /**
@@ -52,36 +52,43 @@ function monthAt(doc: Doc, i: number): { month: number; length: number; prefix: 
 export function findDates(doc: Doc): DateMention[] {
   const { tokens } = doc;
   const out: DateMention[] = [];
+  // Made once, not per token: the runtime (tsx keeps function names) names every closure it creates.
   const spaced = (k: number) => k < tokens.length && /^\s+$/.test(gapBefore(doc, k));
+  const sameSentence = (k: number, sentence: number) => tokens[k]?.sentence === sentence;
+  const date = (tok: Token, startFs: number, last: number, value: string, precision: DateMention["precision"]): DateMention => ({
+    start: doc.folded.map[startFs]!,
+    end: tokens[last]!.end,
+    value,
+    precision,
+    sentenceIndex: tok.sentence,
+  });
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.sentence < 0) continue;
-    const sameSentence = (k: number) => tokens[k]?.sentence === tok.sentence;
-    const push = (startFs: number, last: number, value: string, precision: DateMention["precision"]) => {
-      out.push({ start: doc.folded.map[startFs]!, end: tokens[last]!.end, value, precision, sentenceIndex: tok.sentence });
-      i = last;
-    };
 
     const day = /^\d{1,2}$/.test(tok.f) ? Number(tok.f) : 0;
     if (day >= 1 && day <= 31 && spaced(i + 1)) {
       const m = monthAt(doc, i + 1);
       const y = m && m.prefix === 0 ? i + 1 + m.length : -1;
-      if (m && m.prefix === 0 && spaced(y) && sameSentence(y) && isYear(tokens[y]?.f)) {
-        push(tok.fs, y, `${tokens[y]!.f}-${pad(m.month)}-${pad(day)}`, "day");
+      if (m && m.prefix === 0 && spaced(y) && sameSentence(y, tok.sentence) && isYear(tokens[y]?.f)) {
+        out.push(date(tok, tok.fs, y, `${tokens[y]!.f}-${pad(m.month)}-${pad(day)}`, "day"));
+        i = y;
         continue;
       }
     }
     const m = monthAt(doc, i);
     if (m) {
       const y = i + m.length;
-      if (spaced(y) && sameSentence(y) && isYear(tokens[y]?.f)) {
-        push(tok.fs + m.prefix, y, `${tokens[y]!.f}-${pad(m.month)}`, "month");
+      if (spaced(y) && sameSentence(y, tok.sentence) && isYear(tokens[y]?.f)) {
+        out.push(date(tok, tok.fs + m.prefix, y, `${tokens[y]!.f}-${pad(m.month)}`, "month"));
+        i = y;
         continue;
       }
     }
     const prefix = procliticBefore(tok.f, YEAR_WORDS);
-    if (prefix >= 0 && spaced(i + 1) && sameSentence(i + 1) && isYear(tokens[i + 1]?.f)) {
-      push(tok.fs + prefix, i + 1, tokens[i + 1]!.f, "year");
+    if (prefix >= 0 && spaced(i + 1) && sameSentence(i + 1, tok.sentence) && isYear(tokens[i + 1]?.f)) {
+      out.push(date(tok, tok.fs + prefix, i + 1, tokens[i + 1]!.f, "year"));
+      i += 1;
     }
   }
   return out;

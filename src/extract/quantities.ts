@@ -105,15 +105,33 @@ interface NumberAt {
   small: boolean;
 }
 
+// Helpers below are module functions, not closures made per token: the runtime (tsx keeps
+// function names) names every closure it creates, which cost a quarter of extraction time.
+
+/** Whether token k exists and only whitespace separates it from the token before. */
+function spaced(doc: Doc, k: number): boolean {
+  return k < doc.tokens.length && /^\s+$/.test(gapBefore(doc, k));
+}
+
+function sameSentence(doc: Doc, k: number, sentence: number): boolean {
+  return doc.tokens[k]?.sentence === sentence;
+}
+
+/** The value times the scale word at token k, if one follows ("40 ألف"). */
+function withScale(doc: Doc, value: number, k: number): { value: number; next: number } {
+  const scale = spaced(doc, k) ? SCALES.get(doc.tokens[k]!.f) : undefined;
+  return scale && scale.count === 1 ? { value: value * scale.factor, next: k + 1 } : { value, next: k };
+}
+
+/** The first word of a bound may carry a conjunction: "ونحو". */
+function opensWith(f: string, w: string): boolean {
+  return f === w || ((f[0] === "و" || f[0] === "ف") && f.slice(1) === w);
+}
+
 function numberAt(doc: Doc, i: number): NumberAt | undefined {
   const { tokens } = doc;
   const tok = tokens[i];
   if (!tok) return undefined;
-  const spaced = (k: number) => k < tokens.length && /^\s+$/.test(gapBefore(doc, k));
-  const withScale = (value: number, k: number) => {
-    const scale = spaced(k) ? SCALES.get(tokens[k]!.f) : undefined;
-    return scale && scale.count === 1 ? { value: value * scale.factor, next: k + 1 } : { value, next: k };
-  };
   if (/^\d+$/.test(tok.f)) {
     // "كوفيد-19": a number hyphenated onto a word is part of a name.
     if (i > 0 && gapBefore(doc, i) === "-") return undefined;
@@ -125,12 +143,12 @@ function numberAt(doc: Doc, i: number): NumberAt | undefined {
       else if ((gap === "," || gap === "\u066C") && tokens[k]!.f.length === 3 && !digits.includes(".")) digits += tokens[k]!.f;
       else break;
     }
-    return { ...withScale(Number(digits), k), startFs: tok.fs, vague: false, small: false };
+    return { ...withScale(doc, Number(digits), k), startFs: tok.fs, vague: false, small: false };
   }
   const wordPrefix = procliticBefore(tok.f, NUMBER_WORD_FORMS);
   if (wordPrefix >= 0) {
     const n = NUMBER_WORD.get(tok.f.slice(wordPrefix))!;
-    return { ...withScale(n, i + 1), startFs: tok.fs + wordPrefix, vague: false, small: n <= 2 };
+    return { ...withScale(doc, n, i + 1), startFs: tok.fs + wordPrefix, vague: false, small: n <= 2 };
   }
   const scalePrefix = procliticBefore(tok.f, SCALE_FORMS);
   if (scalePrefix >= 0) {
@@ -163,17 +181,13 @@ function quantityAt(doc: Doc, i: number): QuantityMention | undefined {
   const { tokens } = doc;
   const text = doc.parsed.text;
   const tok = tokens[i]!;
-  const spaced = (k: number) => k < tokens.length && /^\s+$/.test(gapBefore(doc, k));
-  const inSentence = (k: number) => tokens[k]?.sentence === tok.sentence;
-  // The first word of a bound may carry a conjunction: "ونحو".
-  const first = (w: string) => tok.f === w || (/^[وف]/.test(tok.f) && tok.f.slice(1) === w);
   const b = BOUND_WORDS.find((bw) =>
-    bw.words.every((w, n) => (n === 0 ? first(w) : tokens[i + n]?.f === w && spaced(i + n))),
+    bw.words.every((w, n) => (n === 0 ? opensWith(tok.f, w) : tokens[i + n]?.f === w && spaced(doc, i + n))),
   );
   const j = b ? i + b.words.length : i;
-  if (b && !spaced(j)) return undefined;
+  if (b && !spaced(doc, j)) return undefined;
   const num = numberAt(doc, j);
-  if (!num || !inSentence(num.next - 1)) return undefined;
+  if (!num || !sameSentence(doc, num.next - 1, tok.sentence)) return undefined;
   const start = doc.folded.map[b ? tok.fs + tok.f.length - b.words[0]!.length : num.startFs]!;
   const bound: Bound = b?.bound ?? (num.vague ? "lower" : "exact");
   const base = { start, value: num.value, bound, vague: num.vague, sentenceIndex: tok.sentence };
@@ -183,11 +197,11 @@ function quantityAt(doc: Doc, i: number): QuantityMention | undefined {
     return { ...base, end, unitAr: text.slice(doc.folded.map[numberEndFs]!, end), unit: "percent" };
   }
   let k = num.next;
-  const afterMin = tokens[k]?.f === "من" && !num.small && spaced(k) && spaced(k + 1);
+  const afterMin = tokens[k]?.f === "من" && !num.small && spaced(doc, k) && spaced(doc, k + 1);
   if (afterMin) k++;
-  if (!spaced(k) || !inSentence(k)) return undefined;
+  if (!spaced(doc, k) || !sameSentence(doc, k, tok.sentence)) return undefined;
   const unit = unitAt(doc, k, afterMin);
-  if (!unit || !inSentence(unit.last)) return undefined;
+  if (!unit || !sameSentence(doc, unit.last, tok.sentence)) return undefined;
   const end = tokens[unit.last]!.end;
   return { ...base, end, unitAr: text.slice(tokens[k]!.start, end), ...(unit.unit && { unit: unit.unit }) };
 }

@@ -1,10 +1,11 @@
-import type { Claim, Entity, SourceGraph } from "../model/graph.js";
+import type { Claim, Entity, Source, SourceGraph } from "../model/graph.js";
 
 /**
- * Pure: turns one source's graph into the Cypher statements that replace that source's
- * contribution. Every write is a batched UNWIND ... MERGE on a stable id, so running the plan
- * twice leaves the graph identical; what the source no longer says is removed in the same
- * transaction.
+ * Pure: turns sources' graphs into the Cypher statements that replace their contribution. Every
+ * write is a batched UNWIND ... MERGE on a stable id, so running the plan twice leaves the graph
+ * identical; what a source no longer says is removed in the same transaction. The rows of all the
+ * sources go into the same statements: a statement per source would cost a round trip each, and
+ * re-merge the shared entities (the whole gazetteer) once per source.
  */
 
 export interface Statement {
@@ -97,57 +98,72 @@ function claimRow(c: Claim) {
   };
 }
 
-/** Before the load: the claims this source supported, to find those it leaves without evidence. */
-export function planPreviousClaims(sourceId: string): Statement {
-  return {
+/** Before the load: the claims these sources supported, to find those they leave without evidence. */
+export function planPreviousClaims(sourceIds: readonly string[]): Statement[] {
+  return batches(sourceIds).map((ids) => ({
     label: "previous claims",
-    cypher: "MATCH (c:Claim)-[:EVIDENCE]->(:Mention {sourceId: $sourceId}) RETURN collect(DISTINCT c.id) AS ids",
-    params: { sourceId },
+    cypher: `UNWIND $sourceIds AS sourceId
+             MATCH (c:Claim)-[:EVIDENCE]->(:Mention {sourceId: sourceId})
+             RETURN collect(DISTINCT c.id) AS ids`,
+    params: { sourceIds: ids },
+  }));
+}
+
+function sourceRow(source: Source) {
+  return {
+    id: source.id,
+    props: {
+      title: source.title,
+      publisher: source.publisher,
+      language: source.language,
+      sha256: source.sha256,
+      text: source.text,
+      url: source.url ?? null,
+      published: source.published ?? null,
+      // Code points, as offsets count (an emoji is one, not two UTF-16 units).
+      length: Array.from(source.text).length,
+    },
   };
 }
 
-export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
-  const { source } = graph;
-  const sourceId = source.id;
+/** A source given twice is loaded as last given, as if the graphs were loaded one after the other. */
+export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Statement[] {
+  const sources = [...new Map(graphs.map((g) => [g.source.id, g])).values()];
   const statements: Statement[] = [];
 
-  statements.push({
-    label: "Source",
-    cypher: "MERGE (s:Source {id: $id}) SET s += $props",
-    params: {
-      id: sourceId,
-      props: {
-        title: source.title,
-        publisher: source.publisher,
-        language: source.language,
-        sha256: source.sha256,
-        text: source.text,
-        url: source.url ?? null,
-        published: source.published ?? null,
-        length: source.text.length,
-      },
-    },
-  });
+  statements.push(
+    ...unwind(
+      "Source",
+      "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s += row.props, s.length = toInteger(row.props.length)",
+      sources.map((g) => sourceRow(g.source)),
+    ),
+  );
 
-  // Evidence and links of this source are rewritten from scratch; the MERGEs below restore what stays.
-  statements.push({
-    label: "previous links",
-    cypher: `CALL () { MATCH (m:Mention {sourceId: $sourceId}) WHERE NOT m.id IN $mentionIds DETACH DELETE m }
-             CALL () { MATCH (q:Quote {sourceId: $sourceId}) WHERE NOT q.id IN $quoteIds DETACH DELETE q }
-             CALL () { MATCH (q:Quote {sourceId: $sourceId})-[r]-() DELETE r }
-             CALL () { MATCH (:Mention {sourceId: $sourceId})<-[r:EVIDENCE]-(:Claim) DELETE r }
-             CALL () { MATCH (:Mention {sourceId: $sourceId})-[r:REFERS_TO]->() DELETE r }`,
-    params: { sourceId, mentionIds: graph.mentions.map((m) => m.id), quoteIds: graph.quotes.map((q) => q.id) },
-  });
+  // Evidence and links of these sources are rewritten from scratch; the MERGEs below restore what stays.
+  // The hints keep the planner on the sourceId indexes: with the source id an UNWIND variable it
+  // may otherwise scan every Claim, or every REFERS_TO relationship (test/integration/plans.test.ts).
+  statements.push(
+    ...unwind(
+      "previous links",
+      `UNWIND $rows AS row
+       CALL (row) { MATCH (m:Mention {sourceId: row.sourceId}) USING INDEX m:Mention(sourceId) WHERE NOT m.id IN row.mentionIds DETACH DELETE m }
+       CALL (row) { MATCH (q:Quote {sourceId: row.sourceId}) USING INDEX q:Quote(sourceId) WHERE NOT q.id IN row.quoteIds DETACH DELETE q }
+       CALL (row) { MATCH (q:Quote {sourceId: row.sourceId})-[r]-() USING INDEX q:Quote(sourceId) DELETE r }
+       CALL (row) { MATCH (m:Mention {sourceId: row.sourceId})<-[r:EVIDENCE]-(:Claim) USING INDEX m:Mention(sourceId) DELETE r }
+       CALL (row) { MATCH (m:Mention {sourceId: row.sourceId})-[r:REFERS_TO]->() USING INDEX m:Mention(sourceId) DELETE r }`,
+      sources.map((g) => ({ sourceId: g.source.id, mentionIds: g.mentions.map((m) => m.id), quoteIds: g.quotes.map((q) => q.id) })),
+    ),
+  );
 
-  for (const [type, entities] of groupBy(graph.entities, (e) => e.type)) {
+  const entities = [...new Map(sources.flatMap((g) => g.entities.map((e) => [e.id, e] as const))).values()];
+  for (const [type, ofType] of groupBy(entities, (e) => e.type)) {
     statements.push(
       ...unwind(
         `Entity:${type}`,
         `UNWIND $rows AS row
          MERGE (e:Entity {id: row.id})
          SET e:${assertIdentifier(type)}, e += row.props`,
-        entities.map((e) => entityRow(e, fold)),
+        ofType.map((e) => entityRow(e, fold)),
       ),
     );
   }
@@ -157,7 +173,7 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
       `UNWIND $rows AS row
        MATCH (e:Entity {id: row.id}), (p:Entity {id: row.partOf})
        MERGE (e)-[:PART_OF]->(p)`,
-      graph.entities.filter((e) => e.partOf).map((e) => entityRow(e, fold)),
+      entities.filter((e) => e.partOf).map((e) => entityRow(e, fold)),
     ),
   );
 
@@ -165,20 +181,19 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
     ...unwind(
       "Mention",
       `UNWIND $rows AS row
-       MATCH (s:Source {id: $sourceId})
+       MATCH (s:Source {id: row.sourceId})
        MERGE (m:Mention {id: row.id})
-       SET m.sourceId = $sourceId, m.start = row.start, m.end = row.end,
+       SET m.sourceId = row.sourceId, m.start = toInteger(row.start), m.end = toInteger(row.end),
            m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix
        MERGE (m)-[:IN]->(s)
        WITH m, row WHERE row.entityId IS NOT NULL
        MATCH (e:Entity {id: row.entityId})
        MERGE (m)-[:REFERS_TO]->(e)`,
-      graph.mentions.map((m) => ({ ...m, entityId: m.entityId ?? null })),
-      { sourceId },
+      sources.flatMap((g) => g.mentions.map((m) => ({ ...m, entityId: m.entityId ?? null }))),
     ),
   );
 
-  const claims = graph.claims.map(claimRow);
+  const claims = sources.flatMap((g) => g.claims);
   statements.push(
     ...unwind(
       "Claim",
@@ -197,10 +212,10 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
        UNWIND row.evidence AS mentionId
        MATCH (m:Mention {id: mentionId})
        MERGE (c)-[:EVIDENCE]->(m)`,
-      claims,
+      claims.map(claimRow),
     ),
   );
-  const drawn = graph.claims.filter((c) => c.relationship && c.objectId);
+  const drawn = claims.filter((c) => c.relationship && c.objectId);
   for (const [type, rows] of groupBy(drawn, (c) => c.relationship ?? "")) {
     statements.push(
       ...unwind(
@@ -220,7 +235,7 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
       `UNWIND $rows AS row
        MATCH (speaker:Entity {id: row.speakerId})
        MERGE (q:Quote {id: row.id})
-       SET q.sourceId = $sourceId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb
+       SET q.sourceId = row.sourceId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb
        MERGE (speaker)-[:STATED]->(q)
        WITH q, row
        CALL (q, row) { MATCH (e:Entity {id: row.settingId}) MERGE (q)-[:SAID_AT]->(e) }
@@ -229,17 +244,19 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
        UNWIND row.evidence AS mentionId
        MATCH (m:Mention {id: mentionId})
        MERGE (q)-[:EVIDENCE]->(m)`,
-      graph.quotes.map((q) => ({
-        id: q.id,
-        text: q.text,
-        verb: q.verb,
-        implicitVerb: q.implicitVerb,
-        speakerId: q.speakerId,
-        settingId: q.settingId ?? null,
-        outletId: q.outletId ?? null,
-        evidence: q.evidence,
-      })),
-      { sourceId },
+      sources.flatMap((g) =>
+        g.quotes.map((q) => ({
+          id: q.id,
+          sourceId: g.source.id,
+          text: q.text,
+          verb: q.verb,
+          implicitVerb: q.implicitVerb,
+          speakerId: q.speakerId,
+          settingId: q.settingId ?? null,
+          outletId: q.outletId ?? null,
+          evidence: q.evidence,
+        })),
+      ),
     ),
   );
   return statements;
@@ -251,7 +268,7 @@ export function planLoad(graph: SourceGraph, fold: NameFolder): Statement[] {
  * all their evidence, whichever sources it comes from.
  */
 export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
-  return [
+  return batches(claimIds).flatMap((batch) => [
     {
       label: "orphaned claims",
       cypher: `UNWIND $ids AS id
@@ -259,7 +276,7 @@ export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
                OPTIONAL MATCH (c)-[:SUBJECT]->(s)-[r {claimId: id}]->()
                DELETE r
                DETACH DELETE c`,
-      params: { ids: claimIds },
+      params: { ids: batch },
     },
     {
       label: "claim texts",
@@ -267,9 +284,9 @@ export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
                MATCH (c:Claim {id: id})
                WITH c, COLLECT { MATCH (c)-[:EVIDENCE]->(m:Mention) RETURN m.exact ORDER BY m.sourceId, m.start } AS words
                SET c.text = reduce(text = head(words), w IN tail(words) | text + ' … ' + w)`,
-      params: { ids: claimIds },
+      params: { ids: batch },
     },
-  ];
+  ]);
 }
 
 /**

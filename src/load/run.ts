@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { SourceGraph } from "../model/graph.js";
 import { SCHEMA_STATEMENTS } from "./constraints.js";
 import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource, type NameFolder, type Statement } from "./plan.js";
@@ -13,14 +13,20 @@ export interface WriteCounts {
   propertiesSet: number;
 }
 
-function emptyCounts(): WriteCounts {
+export function emptyCounts(): WriteCounts {
   return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
 }
 
 export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
   const session = driver.session({ database });
   try {
-    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
+    for (const statement of SCHEMA_STATEMENTS) {
+      // Managed, so that a deadlock with another run creating the same schema is retried; and
+      // when that run commits the same index between IF NOT EXISTS's check and this commit, it is there.
+      await session.executeWrite((tx) => tx.run(statement)).catch((e: unknown) => {
+        if (!(e instanceof Neo4jError && e.code === "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")) throw e;
+      });
+    }
     await session.run("CALL db.awaitIndexes(300)");
   } finally {
     await session.close();
@@ -49,11 +55,9 @@ export async function loadGraphs(
   const session = driver.session({ database });
   try {
     await session.executeWrite(async (tx) => {
-      for (const graph of graphs) {
-        const previousIds = await previousClaims(tx, graph.source.id);
-        const touched = [...new Set([...previousIds, ...graph.claims.map((c) => c.id)])];
-        for (const statement of [...planLoad(graph, fold), ...planClaimUpkeep(touched)]) await runCounting(tx, statement, counts);
-      }
+      const previousIds = await previousClaims(tx, graphs.map((g) => g.source.id));
+      const touched = [...new Set([...previousIds, ...graphs.flatMap((g) => g.claims.map((c) => c.id))])];
+      for (const statement of [...planLoad(graphs, fold), ...planClaimUpkeep(touched)]) await runCounting(tx, statement, counts);
     });
   } finally {
     await session.close();
@@ -61,10 +65,13 @@ export async function loadGraphs(
   return counts;
 }
 
-async function previousClaims(tx: ManagedTransaction, sourceId: string): Promise<string[]> {
-  const s = planPreviousClaims(sourceId);
-  const result = await tx.run(s.cypher, s.params);
-  return (result.records[0]?.get("ids") as string[] | undefined) ?? [];
+async function previousClaims(tx: ManagedTransaction, sourceIds: readonly string[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const s of planPreviousClaims(sourceIds)) {
+    const result = await tx.run(s.cypher, s.params);
+    for (const id of (result.records[0]?.get("ids") as string[] | undefined) ?? []) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Retracts sources and everything only they supported, in one transaction. */
@@ -74,7 +81,7 @@ export async function removeSources(driver: Driver, sourceIds: readonly string[]
   try {
     await session.executeWrite(async (tx) => {
       for (const sourceId of sourceIds) {
-        const previousIds = await previousClaims(tx, sourceId);
+        const previousIds = await previousClaims(tx, [sourceId]);
         for (const statement of [...planRemoveSource(sourceId), ...planClaimUpkeep(previousIds)]) await runCounting(tx, statement, counts);
       }
     });

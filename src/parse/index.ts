@@ -71,7 +71,8 @@ function contentLines(text: string): Line[] {
     } else {
       const body = text.slice(start, end);
       const words = body.split(/\s+/).length;
-      const key = letterKey(body);
+      // Chrome is a short line; folding every paragraph to compare it would cost a tenth of extraction.
+      const key = words <= BOILERPLATE_PREFIX_MAX_WORDS ? letterKey(body) : "";
       const boilerplate =
         BOILERPLATE_EXACT.has(key) ||
         (words <= BOILERPLATE_PREFIX_MAX_WORDS && BOILERPLATE_PREFIX.some((p) => key.startsWith(`${p} `)));

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import { buildNameIndex, type NameIndex } from "../extract/index.js";
-import { countGraph, ensureSchema, loadGraphs, type GraphCounts, type WriteCounts } from "../load/run.js";
+import { countGraph, emptyCounts, ensureSchema, loadGraphs, type GraphCounts, type WriteCounts } from "../load/run.js";
 import type { SourceGraph } from "../model/graph.js";
 import { InputError, type Problem } from "../model/problem.js";
 import type { GazetteerEntry } from "../model/seed-files.js";
@@ -64,6 +64,12 @@ export async function buildSeedGraphs(seedDir = SEED_DIR): Promise<BuiltSource[]
 }
 
 /** Writes the graphs in one transaction after creating constraints and indexes. */
+/**
+ * Sources per transaction: each batch is atomic. One transaction of ~1,000 articles exceeds the
+ * server's transaction memory (db.memory.transaction.total.max, 512m in neo4j/conf/neo4j.conf).
+ */
+export const SOURCES_PER_TRANSACTION = 200;
+
 export async function loadSourceGraphs(
   driver: Driver,
   graphs: readonly SourceGraph[],
@@ -71,7 +77,11 @@ export async function loadSourceGraphs(
 ): Promise<SeedReport> {
   const started = performance.now();
   await ensureSchema(driver, database);
-  const writes = await loadGraphs(driver, graphs, fold, database);
+  const writes = emptyCounts();
+  for (let i = 0; i < graphs.length; i += SOURCES_PER_TRANSACTION) {
+    const batch = await loadGraphs(driver, graphs.slice(i, i + SOURCES_PER_TRANSACTION), fold, database);
+    for (const k of Object.keys(writes) as (keyof WriteCounts)[]) writes[k] += batch[k];
+  }
   const millis = performance.now() - started;
   return { sources: graphs.map((g) => g.source.id), writes, graph: await countGraph(driver, database), millis };
 }

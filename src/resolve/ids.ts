@@ -55,6 +55,9 @@ export interface SpanText {
 
 /** The text of a span and up to CONTEXT_CHARS code points either side; offsets in code points. */
 export function spanOf(text: string, start: number, end: number): SpanText {
+  if (!hasAstral(text)) {
+    return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start), suffix: text.slice(end, end + CONTEXT_CHARS) };
+  }
   const s = toUtf16(text, start);
   const e = toUtf16(text, end);
   const before = text.slice(0, s);

@@ -6,8 +6,12 @@
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** The last text asked about: the pipeline asks about the same article once per span. */
+let last: { text: string; astral: boolean } | undefined;
+
 export function hasAstral(text: string): boolean {
-  return SURROGATE.test(text);
+  if (last?.text !== text) last = { text, astral: SURROGATE.test(text) };
+  return last.astral;
 }
 
 /** Length of `text` in code points. */

@@ -15,6 +15,8 @@ export interface Folded {
 }
 
 /** Harakat and Quranic marks, superscript alef, tatweel, and invisible format characters (ZWNJ, RLM, BOM, …). */
+/** Letters (Arabic and Latin), combining marks and digits make words. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const DROPPED = /[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/;
 
 /** As Lucene's ArabicNormalizer: alef forms → bare alef, alef maqsura → ya, ta marbuta → ha. Persian ya and kaf, which some sites emit, → Arabic ones. */
@@ -29,12 +31,23 @@ const LETTER_FOLD: Readonly<Record<string, string>> = {
   "\u06A9": "\u0643", // ک → ك
 };
 
+/**
+ * What the rules here decide for each character of the Latin and Arabic blocks, computed once
+ * from those rules: the matcher and the tokenizer ask about every character of every article.
+ */
+const TABLE_SIZE = 0x0700;
+const TABLE_CODES = Array.from({ length: TABLE_SIZE }, (_, code) => String.fromCharCode(code));
+const DROPPED_CODE = Uint8Array.from(TABLE_CODES, (c) => (DROPPED.test(c) ? 1 : 0));
+const SPACE_CODE = Uint8Array.from(TABLE_CODES, (c) => (/\s/.test(c) ? 1 : 0));
+const WORD_CODE = Uint8Array.from(TABLE_CODES, (c) => (WORD_CHAR.test(c) ? 1 : 0));
+
 /** True for characters folding drops (harakat, tatweel, invisible marks): they belong to the letter before them. */
 export function isDropped(c: string): boolean {
-  return DROPPED.test(c);
+  const code = c.charCodeAt(0);
+  return code < TABLE_SIZE ? DROPPED_CODE[code] === 1 : DROPPED.test(c);
 }
 
-function foldChar(c: string): string {
+function foldCharByRules(c: string): string {
   const code = c.charCodeAt(0);
   if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 0x30);
   if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 0x30);
@@ -45,14 +58,22 @@ function foldChar(c: string): string {
   return lower.length === 1 ? lower : c;
 }
 
+const FOLDED_CODE = TABLE_CODES.map(foldCharByRules);
+
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code < TABLE_SIZE ? FOLDED_CODE[code]! : foldCharByRules(c);
+}
+
 export function normalizeForMatch(s: string): Folded {
   const out: string[] = [];
   const map: number[] = [];
   let inSpace = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (DROPPED.test(c)) continue;
-    if (/\s/.test(c)) {
+    if (isDropped(c)) continue;
+    const code = c.charCodeAt(0);
+    if (code < TABLE_SIZE ? SPACE_CODE[code] === 1 : /\s/.test(c)) {
       if (!inSpace) {
         out.push(" ");
         map.push(i);
@@ -80,7 +101,9 @@ export function originalSpan(f: Folded, fs: number, fe: number): { start: number
 
 /** Letters (Arabic and Latin), combining marks and digits make words; everything else separates them. */
 export function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < TABLE_SIZE ? WORD_CODE[code] === 1 : WORD_CHAR.test(c);
 }
 
 /**

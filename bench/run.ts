@@ -1,0 +1,295 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, relative, resolve } from "node:path";
+import type { Neo4jTarget } from "../src/config.js";
+import { ensureSchema, loadGraphs } from "../src/load/run.js";
+import { measureAccuracy, type Accuracy } from "../src/corpus/index.js";
+import { fold } from "../src/text/arabic.js";
+import { extractionBench, prepareCorpus, type ExtractionResult } from "./corpus.js";
+import { loaderRun, naiveRun, shape, unwindRun, type LoadRun } from "./load.js";
+import { benchNeo4j, wipe } from "./neo4j.js";
+import { latencyPlot, type PlotSeries } from "./plot.js";
+import { QUERIES } from "./queries.js";
+import { checkSameAnswers, loadTest, sampleRss, startCypherEndpoint, startGraphqlEndpoint, type Endpoint, type LoadResult } from "./query-load.js";
+import { spread, type Spread } from "./stats.js";
+
+/** What one run measures, and how hard: the full run for BENCHMARKS.md, the smoke run for the test suite. */
+export interface BenchConfig {
+  extractionArticles: number;
+  extractionRuns: number;
+  loadSizes: number[];
+  loadRuns: number;
+  /** Sources the naive baseline writes; its rate is extrapolated to the whole corpus. */
+  naiveSubset: number;
+  querySizes: number[];
+  queryRuns: number;
+  querySeconds: number;
+  warmupSeconds: number;
+  connections: number;
+}
+
+/** Runs at 10,000 articles, where one run of the three writers (and the wipes) takes three to four minutes. */
+const LARGE_LOAD_RUNS = 2;
+
+export const FULL: BenchConfig = {
+  extractionArticles: 1000,
+  extractionRuns: 5,
+  loadSizes: [1000, 10000],
+  loadRuns: 3,
+  naiveSubset: 40,
+  querySizes: [1, 1000, 10000],
+  queryRuns: 3,
+  querySeconds: 4,
+  warmupSeconds: 1,
+  connections: 4,
+};
+
+export const SMOKE: BenchConfig = {
+  extractionArticles: 20,
+  extractionRuns: 1,
+  loadSizes: [12],
+  loadRuns: 1,
+  naiveSubset: 3,
+  querySizes: [1, 12],
+  queryRuns: 1,
+  querySeconds: 0.5,
+  warmupSeconds: 0,
+  connections: 2,
+};
+
+export interface LoadSize {
+  articles: number;
+  elements: number;
+  loader: Spread;
+  unwind: Spread;
+  naive: Spread;
+  naiveSubset: number;
+  /** Seconds the naive baseline would take for the whole corpus at its measured rate. */
+  naiveExtrapolatedSeconds: number;
+  loaderSeconds: Spread;
+  unwindSeconds: Spread;
+  /** Per run: the loader's rate over the baseline's in the same run. */
+  ratioToUnwind: Spread;
+  ratioToNaive: Spread;
+  /** The loader and the UNWIND baseline left the same labels and relationship types, with the same counts. */
+  sameShape: boolean;
+}
+
+export interface SideResult {
+  p50: Spread;
+  p95: Spread;
+  p99: Spread;
+  throughput: Spread;
+  /** CPU of the endpoint's process per request (ms); absent in results saved before it was measured. */
+  cpuMsPerRequest?: Spread;
+}
+
+export interface QueryRow {
+  query: string;
+  description: string;
+  lookup: boolean;
+  answerChars: number;
+  graphql: SideResult;
+  cypher: SideResult;
+  /** Per run: GraphQL p50 over Cypher p50. */
+  ratioP50: Spread;
+}
+
+export interface QuerySize {
+  articles: number;
+  rows: QueryRow[];
+  /** Resident memory of the API process under this size's GraphQL load. */
+  apiRss: { peakMiB: number; hwmMiB: number };
+}
+
+export interface BenchResults {
+  smoke: boolean;
+  config: BenchConfig;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; neo4j: string; loadBefore: number[]; loadAfter: number[] };
+  startedAt: string;
+  wallSeconds: number;
+  seedArticleBytes: number;
+  accuracy: Accuracy;
+  extraction: ExtractionResult;
+  load: LoadSize[];
+  queries: QuerySize[];
+}
+
+export interface BenchOptions {
+  smoke?: boolean;
+  config?: BenchConfig;
+  /** The Neo4j to use (and wipe); default NEO4J_URI, else the project-managed "bench" instance. */
+  target?: Neo4jTarget;
+  log?: (line: string) => void;
+}
+
+function summarize(runs: LoadResult[]) {
+  return {
+    cpuMsPerRequest: spread(runs.map((r) => r.cpuMsPerRequest)),
+    p50: spread(runs.map((r) => r.p50)),
+    p95: spread(runs.map((r) => r.p95)),
+    p99: spread(runs.map((r) => r.p99)),
+    throughput: spread(runs.map((r) => r.throughput)),
+  };
+}
+
+export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  const smoke = options.smoke ?? false;
+  const config = options.config ?? (smoke ? SMOKE : FULL);
+  const started = performance.now();
+  const log = (line: string) => (options.log ?? ((l: string) => console.error(l)))(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const loadBefore = loadavg();
+  const startedAt = new Date().toISOString();
+
+  const largest = Math.max(config.extractionArticles + 1, ...config.loadSizes, ...config.querySizes);
+  log(`corpus: seed article + ${largest - 1} synthetic articles`);
+  const corpus = await prepareCorpus(largest);
+
+  const sample = { ...corpus, synthetic: corpus.synthetic.slice(0, config.extractionArticles) };
+  log(`extraction: ${sample.synthetic.length} articles × ${config.extractionRuns} runs`);
+  const extraction = extractionBench(sample, config.extractionRuns);
+  const accuracy = measureAccuracy(sample.synthetic, corpus.names);
+
+  const neo = await benchNeo4j(options.target ? { target: options.target } : {});
+  const { driver, target } = neo;
+  let endpoints: { graphql: Endpoint; cypher: Endpoint } | undefined;
+  try {
+    const neo4jVersion = (await driver.executeQuery("CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition AS v")).records[0]!.get("v") as string;
+
+    const load: LoadSize[] = [];
+    const queries: QuerySize[] = [];
+    // One API process and one Cypher process serve every size: they cache nothing of the graph.
+    const querySize = async (articles: number) => {
+      log(`queries at ${articles} articles`);
+      endpoints ??= { graphql: await startGraphqlEndpoint(target), cypher: await startCypherEndpoint(target) };
+      queries.push(await queryBench(endpoints, articles, config, log));
+    };
+    for (const articles of config.querySizes.filter((n) => !config.loadSizes.includes(n))) {
+      await wipe(driver);
+      await ensureSchema(driver);
+      await loadGraphs(driver, corpus.graphs.slice(0, articles), fold);
+      await querySize(articles);
+    }
+    for (const articles of config.loadSizes) {
+      const graphs = corpus.graphs.slice(0, articles);
+      const runs: { loader: LoadRun; unwind: LoadRun; naive: LoadRun }[] = [];
+      let sameShape = true;
+      const loadRuns = articles >= 10_000 ? Math.min(config.loadRuns, LARGE_LOAD_RUNS) : config.loadRuns;
+      for (let r = 0; r < loadRuns; r++) {
+        log(`load ${articles} articles, run ${r + 1}/${loadRuns}`);
+        const naive = await naiveRun(driver, graphs, config.naiveSubset);
+        const unwind = await unwindRun(driver, graphs);
+        const unwindShape = JSON.stringify(await shape(driver));
+        // The loader goes last, so the query benchmark below finds its graph.
+        const loader = await loaderRun(driver, graphs);
+        sameShape &&= JSON.stringify(await shape(driver)) === unwindShape;
+        runs.push({ loader, unwind, naive });
+      }
+      const elements = runs[0]!.loader.elements;
+      const naiveRate = spread(runs.map((r) => r.naive.rate));
+      load.push({
+        articles,
+        elements,
+        loader: spread(runs.map((r) => r.loader.rate)),
+        unwind: spread(runs.map((r) => r.unwind.rate)),
+        naive: naiveRate,
+        naiveSubset: Math.min(config.naiveSubset, articles),
+        naiveExtrapolatedSeconds: elements / naiveRate.median,
+        loaderSeconds: spread(runs.map((r) => r.loader.seconds)),
+        unwindSeconds: spread(runs.map((r) => r.unwind.seconds)),
+        ratioToUnwind: spread(runs.map((r) => r.loader.rate / r.unwind.rate)),
+        ratioToNaive: spread(runs.map((r) => r.loader.rate / r.naive.rate)),
+        sameShape,
+      });
+      if (config.querySizes.includes(articles)) await querySize(articles);
+    }
+    return {
+      smoke,
+      config,
+      machine: {
+        cpu: cpus()[0]?.model ?? "unknown",
+        cores: cpus().length,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        neo4j: neo4jVersion,
+        loadBefore,
+        loadAfter: loadavg(),
+      },
+      startedAt,
+      wallSeconds: (performance.now() - started) / 1000,
+      seedArticleBytes: Buffer.byteLength(corpus.graphs[0]!.source.text, "utf8"),
+      accuracy,
+      extraction,
+      load,
+      queries: queries.sort((a, b) => a.articles - b.articles),
+    };
+  } finally {
+    await endpoints?.graphql.stop();
+    await endpoints?.cypher.stop();
+    await neo.close();
+  }
+}
+
+/** Both endpoints over the graph in the database: same answers first, then each query under load, alternating sides. */
+async function queryBench(endpoints: { graphql: Endpoint; cypher: Endpoint }, articles: number, config: BenchConfig, log: (line: string) => void): Promise<QuerySize> {
+  const { graphql, cypher } = endpoints;
+  const answerChars = await checkSameAnswers(graphql, cypher);
+  if (config.warmupSeconds > 0) {
+    for (const q of QUERIES) for (const e of [graphql, cypher]) await loadTest(e, q, config.connections, config.warmupSeconds);
+  }
+  const runs = new Map(QUERIES.map((q) => [q.name, { graphql: [] as LoadResult[], cypher: [] as LoadResult[] }]));
+  const rss = sampleRss(graphql.pid);
+  for (let r = 0; r < config.queryRuns; r++) {
+    for (const q of QUERIES) {
+      const g = await loadTest(graphql, q, config.connections, config.querySeconds);
+      const c = await loadTest(cypher, q, config.connections, config.querySeconds);
+      if (g.failures > 0 || c.failures > 0) throw new Error(`${q.name} at ${articles} articles: ${g.failures} GraphQL and ${c.failures} Cypher requests failed`);
+      runs.get(q.name)!.graphql.push(g);
+      runs.get(q.name)!.cypher.push(c);
+    }
+    log(`  run ${r + 1}/${config.queryRuns} done`);
+  }
+  const apiRss = rss.stop();
+  return {
+    articles,
+    apiRss,
+    rows: QUERIES.map((q) => {
+      const { graphql: g, cypher: c } = runs.get(q.name)!;
+      return {
+        query: q.name,
+        description: q.description,
+        lookup: q.lookup,
+        answerChars: answerChars[q.name]!,
+        graphql: summarize(g),
+        cypher: summarize(c),
+        ratioP50: spread(g.map((x, i) => x.p50 / c[i]!.p50)),
+      };
+    }),
+  };
+}
+
+export function plotSeries(results: BenchResults): PlotSeries[] {
+  return QUERIES.flatMap((q) =>
+    (["GraphQL", "Cypher"] as const).map((side) => ({
+      query: q.name,
+      side,
+      points: results.queries.map((s) => {
+        const row = s.rows.find((r) => r.query === q.name)!;
+        const p50 = side === "GraphQL" ? row.graphql.p50 : row.cypher.p50;
+        return { articles: s.articles, median: p50.median, min: p50.min, max: p50.max };
+      }),
+    })),
+  );
+}
+
+/** Writes the Markdown report, the plot and the raw results next to each other. */
+export function writeReport(results: BenchResults, markdownPath: string, render: (r: BenchResults, plotHref: string) => string): { markdown: string; plot: string; json: string } {
+  const dir = dirname(markdownPath);
+  const plot = resolve(dir, results.smoke ? "bench-smoke-latency.svg" : "bench/results/query-latency.svg");
+  const json = resolve(dir, results.smoke ? "bench-smoke-results.json" : "bench/results/results.json");
+  mkdirSync(dirname(plot), { recursive: true });
+  writeFileSync(plot, latencyPlot(plotSeries(results), "Query latency (p50 under load) against graph size"));
+  writeFileSync(json, JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(markdownPath, render(results, relative(dir, plot)));
+  return { markdown: markdownPath, plot, json };
+}

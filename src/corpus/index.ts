@@ -1,0 +1,3 @@
+export { CATEGORIES, measureAccuracy, type Accuracy, type Category, type Score } from "./accuracy.js";
+export { DEFAULT_CORPUS_SEED, generateArticle, generateCorpus } from "./generate.js";
+export type { GroundTruth, SyntheticArticle, TruthCandidate, TruthDate, TruthMention, TruthQuantity, TruthQuote, TruthSpeaker } from "./truth.js";

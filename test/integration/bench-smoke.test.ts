@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { QUERIES } from "../../bench/queries.js";
+import { renderReport, targetChecks } from "../../bench/report.js";
+import { runBench, SMOKE, writeReport, type BenchResults } from "../../bench/run.js";
+import { seedProject } from "../../src/pipeline/seed-project.js";
+import { wipe } from "../../bench/neo4j.js";
+import { testDriver } from "../support/graph.js";
+
+/**
+ * The benchmark in smoke mode (tiny sizes) against the test database, so its code cannot rot.
+ * Nothing here asserts a timing: only that every part ran, measured something, and wrote its
+ * report. The benchmark wipes the database; afterwards it is seeded again, as the global setup
+ * leaves it for the other test files.
+ */
+
+const driver = testDriver();
+
+afterAll(async () => {
+  await wipe(driver);
+  const report = await seedProject(driver);
+  expect(report.sources).toEqual(["lusail-qatar-coalition-2020"]);
+  const { records } = await driver.executeQuery("MATCH (s:Source) RETURN collect(s.id) AS ids");
+  expect(records[0]!.get("ids")).toEqual(["lusail-qatar-coalition-2020"]);
+  await driver.close();
+});
+
+describe("npm run bench:smoke", () => {
+  it("runs extraction, load, queries and memory, checks answers, and writes the report and the plot", async () => {
+    const results: BenchResults = await runBench({ smoke: true, target: inject("neo4j"), log: () => undefined });
+
+    expect(results.config).toEqual(SMOKE);
+    expect(results.extraction.articles).toBe(SMOKE.extractionArticles);
+    expect(results.extraction.perCoreSecond.runs).toHaveLength(SMOKE.extractionRuns);
+    expect(results.accuracy.articles).toBe(SMOKE.extractionArticles);
+    expect(results.accuracy.scores.mentions.truth).toBeGreaterThan(100);
+
+    const [load] = results.load;
+    expect(load!.articles).toBe(12);
+    expect(load!.sameShape).toBe(true);
+    expect(load!.loader.runs).toHaveLength(SMOKE.loadRuns);
+    expect(load!.elements).toBeGreaterThan(1000);
+    expect(load!.naiveSubset).toBe(SMOKE.naiveSubset);
+    expect(load!.ratioToUnwind.median).toBeGreaterThan(0);
+
+    expect(results.queries.map((q) => q.articles)).toEqual([1, 12]);
+    for (const size of results.queries) {
+      expect(size.rows.map((r) => r.query)).toEqual(QUERIES.map((q) => q.name));
+      for (const row of size.rows) {
+        expect(row.answerChars, row.query).toBeGreaterThan(20);
+        expect(row.graphql.throughput.median, row.query).toBeGreaterThan(0);
+        expect(row.cypher.throughput.median, row.query).toBeGreaterThan(0);
+      }
+      expect(size.apiRss.peakMiB).toBeGreaterThan(20);
+    }
+
+    const dir = mkdtempSync(join(tmpdir(), "sanad-bench-smoke-"));
+    const written = writeReport(results, join(dir, "BENCHMARKS.md"), renderReport);
+    const markdown = readFileSync(written.markdown, "utf8");
+    expect(markdown).toContain("## Targets");
+    expect(markdown).toContain("smoke mode");
+    for (const q of QUERIES) expect(markdown).toContain(`| ${q.name} |`);
+    const svg = readFileSync(written.plot, "utf8");
+    expect(svg.match(/<polyline/g)).toHaveLength(QUERIES.length * 2);
+    expect(targetChecks(results).map((t) => t.target)).toContain("extraction ≥ 500 articles/s on one core");
+  }, 240_000);
+});
