@@ -51,10 +51,15 @@ export default async function setup(project: TestProject) {
     teardown = async () => void (await container.stop());
   } else {
     // TEST_NEO4J_INSTANCE and the ports let several test runs (or engineers) work side by side.
-    const instance = instanceFromEnv(env, process.env.TEST_NEO4J_INSTANCE ?? "test", {
-      bolt: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7688),
-      http: Number(process.env.TEST_NEO4J_HTTP_PORT ?? 7475),
-    });
+    const instance = {
+      ...instanceFromEnv(env, process.env.TEST_NEO4J_INSTANCE ?? "test", {
+        bolt: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7688),
+        http: Number(process.env.TEST_NEO4J_HTTP_PORT ?? 7475),
+      }),
+      // Tests log in with wrong passwords on purpose; the default lock-out after 3 failures would
+      // then refuse the right password to the tests that follow.
+      settings: { "dbms.security.auth_max_failed_attempts": "0" },
+    };
     const startedHere = await start(instance);
     target = { uri: `bolt://127.0.0.1:${instance.boltPort}`, username: "neo4j", password: instance.password };
     http = `http://127.0.0.1:${instance.httpPort}`;

@@ -24,7 +24,10 @@ export async function connect(env: Env, { stopOnClose = false } = {}): Promise<C
     target = { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE };
   } else {
     // The Browser applies the project's style and opens its guide, both served by the API.
-    local = { ...instanceFromEnv(env), postConnect: browserPostConnect(`http://127.0.0.1:${env.PORT}${BROWSER_ASSETS_PATH}`) };
+    local = {
+      ...instanceFromEnv(env),
+      settings: { "browser.post_connect_cmd": browserPostConnect(`http://127.0.0.1:${env.PORT}${BROWSER_ASSETS_PATH}`) },
+    };
     startedHere = await start(local);
     target = { uri: `bolt://127.0.0.1:${local.boltPort}`, username: "neo4j", password: env.NEO4J_PASSWORD };
   }

@@ -26,8 +26,8 @@ export interface InstanceOptions {
   httpPort: number;
   password: string;
   startTimeoutSeconds: number;
-  /** Neo4j Browser commands run on connect (browser.post_connect_cmd), e.g. applying the project's style. */
-  postConnect?: string;
+  /** Settings this instance adds to neo4j/conf/neo4j.conf (e.g. browser.post_connect_cmd). */
+  settings?: Readonly<Record<string, string>>;
   /** Where progress goes (Maven output, waiting dots). */
   log?: (line: string) => void;
 }
@@ -126,7 +126,7 @@ function writeConf(o: InstanceOptions): string[] {
     `server.directories.run=${p.run}`,
     `server.directories.plugins=${p.plugins}`,
     `server.directories.lib=${p.lib}`,
-    ...(o.postConnect ? [`browser.post_connect_cmd=${o.postConnect}`] : []),
+    ...Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`),
     "",
   ];
   writeFileSync(join(p.conf, "neo4j.conf"), template + instanceLines.join("\n"));
