@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
@@ -12,6 +11,7 @@ import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE 
 import { exportGraph, GRAPHML_FILE, JSONLD_FILE } from "../../src/export/write.js";
 import { admin, instanceFromEnv, start, stop } from "../../src/neo4j-local/server.js";
 import { graphChecksum, graphCounts, testDriver } from "../support/graph.js";
+import { freePort } from "../support/serve.js";
 
 /**
  * Each export format read back by a real consumer and compared with the database: GraphML by
@@ -139,16 +139,6 @@ describe("JSON-LD export", () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
 
 describe("CSV export", () => {
   it("loads with neo4j-admin database import into a fresh database, giving the same graph", { timeout: 600_000 }, async () => {
