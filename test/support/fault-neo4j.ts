@@ -1,6 +1,6 @@
 import neo4j, { type Config, type Driver } from "neo4j-driver";
 import { readEnv } from "../../src/config.js";
-import { instanceFromEnv, status, target, type InstanceOptions } from "../../src/neo4j-local/server.js";
+import { instanceFromEnv, isAlive, status, target, type InstanceOptions } from "../../src/neo4j-local/server.js";
 import { waitFor } from "./cli.js";
 
 /**
@@ -23,21 +23,12 @@ export function faultDriver(o: InstanceOptions, config: Config = {}): Driver {
   return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), { logging: { level: "error", logger: () => undefined }, ...config });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** SIGKILL to the Neo4j JVM (no shutdown hook, no checkpoint), once it is gone. */
 export async function killNeo4j(o: InstanceOptions): Promise<number> {
   const { pid } = await status(o);
   if (pid === undefined) throw new Error(`Neo4j instance "${o.name}" is not running`);
   process.kill(pid, "SIGKILL");
-  await waitFor("the Neo4j process to die", async () => (alive(pid) ? undefined : true), 30_000, 50);
+  await waitFor("the Neo4j process to die", async () => (isAlive(pid) ? undefined : true), 30_000, 50);
   return pid;
 }
 
