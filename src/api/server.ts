@@ -17,7 +17,7 @@ import { classifyRootErrors, formatError, isNeo4jUnavailable } from "./errors.js
 import { browserAssets, BROWSER_ASSETS_PATH } from "./browser-assets.js";
 import { graphiqlRouter } from "./graphiql/page.js";
 import { armor, MAX_TOKENS, requestLimitsPlugin } from "./limits.js";
-import { injectNameKeys } from "./name-lookup.js";
+import { injectDerivedParams } from "./name-lookup.js";
 import { PartialDate } from "./scalars.js";
 
 /**
@@ -107,7 +107,7 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
     const problems = (Array.isArray(e) ? e : [e]).map((p: unknown) => (p instanceof Error ? p.message : String(p)));
     throw new ApiStartupError(`${SCHEMA_DIR}/*.graphql is not a valid @neo4j/graphql schema:\n  ${problems.join("\n  ")}`);
   }
-  injectNameKeys(schema);
+  injectDerivedParams(schema);
   classifyRootErrors(schema);
 
   let compatible = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameLookupKeys } from "../../src/api/name-lookup.js";
+import { nameLookupKeys, searchPhrase } from "../../src/api/name-lookup.js";
 
 describe("nameLookupKeys", () => {
   it("folds first, so an exact match ranks first", () => {
@@ -23,5 +23,13 @@ describe("nameLookupKeys", () => {
   it("keeps no one-letter remnant", () => {
     expect(nameLookupKeys("لب").every((k) => k.length >= 2)).toBe(true);
     expect(nameLookupKeys("")).toEqual([]);
+  });
+});
+
+describe("searchPhrase", () => {
+  it("escapes every Lucene operator character and lower-cases AND / OR / NOT into words", () => {
+    expect(searchPhrase(' "قطر AND (title:[a TO b]) ')).toBe('\\"قطر and \\(title\\:\\[a to b\\]\\)');
+    expect(searchPhrase("a\\b*?~^!+-&|{}/")).toBe("a\\\\b\\*\\?\\~\\^\\!\\+\\-\\&\\|\\{\\}\\/");
+    expect(searchPhrase("   ")).toBe("");
   });
 });
