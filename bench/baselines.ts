@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { SourceGraph } from "../src/model/graph.js";
-import { planLoad, type NameFolder } from "../src/load/plan.js";
+import { planLoad, type NameFolder } from "../src/ingest/load/plan.js";
 
 /**
  * The baselines the loader is measured against. Both write the same rows as the loader (taken

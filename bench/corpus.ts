@@ -1,13 +1,13 @@
 import { join } from "node:path";
-import { generateCorpus, type SyntheticArticle } from "../src/corpus/index.js";
-import { buildNameIndex, type NameIndex } from "../src/extract/index.js";
+import { generateCorpus, type SyntheticArticle } from "./corpus/index.js";
+import { buildNameIndex, type NameIndex } from "../src/ingest/extract/index.js";
 import type { SourceGraph } from "../src/model/graph.js";
 import { InputError } from "../src/model/problem.js";
 import type { GazetteerEntry } from "../src/model/seed-files.js";
-import { buildSourceGraph } from "../src/pipeline/build.js";
-import { buildSeedGraphs, SEED_DIR } from "../src/pipeline/seed-project.js";
-import { resolveFacts, sha256Hex } from "../src/resolve/index.js";
-import { readGazetteer } from "../src/seedfiles/index.js";
+import { buildSourceGraph } from "../src/ingest/pipeline/build.js";
+import { buildSeedGraphs, SEED_DIR } from "../src/ingest/pipeline/seed-project.js";
+import { resolveFacts, sha256Hex } from "../src/ingest/resolve/index.js";
+import { readGazetteer } from "../src/ingest/read/index.js";
 import { spread, type Spread } from "./stats.js";
 
 /**

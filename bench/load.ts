@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
-import { countGraph, ensureSchema, loadGraphs, type GraphCounts } from "../src/load/run.js";
+import { countGraph, ensureSchema, loadGraphs, type GraphCounts } from "../src/ingest/load/run.js";
 import type { SourceGraph } from "../src/model/graph.js";
-import { fold } from "../src/text/arabic.js";
+import { fold } from "../src/lexicon/arabic.js";
 import { baselineRows, naiveLoad, unwindLoad } from "./baselines.js";
 import { countElements, wipe } from "./neo4j.js";
 

@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
-import { instanceFromEnv, start, stop, type InstanceOptions } from "../src/neo4j-local/server.js";
+import { instanceFromEnv, start, stop, type InstanceOptions } from "../src/neo4j/local-server.js";
 
 /**
  * The benchmark's Neo4j: NEO4J_URI when set (then nothing is started or stopped), else the

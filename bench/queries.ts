@@ -1,4 +1,4 @@
-import { nameLookupKeys } from "../src/api/name-lookup.js";
+import { nameLookupKeys } from "../src/serve/api/name-lookup.js";
 
 /**
  * Five representative analyst queries, each twice: as a GraphQL request to the API, and as

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CATEGORIES } from "../src/corpus/index.js";
+import { CATEGORIES } from "./corpus/index.js";
 import { SOURCES_PER_TRANSACTION } from "./load.js";
 import type { BenchResults } from "./run.js";
 import { fmt, num, type Spread } from "./stats.js";

@@ -2,8 +2,8 @@ import "vitest";
 import type { TestProject } from "vitest/node";
 import neo4j from "neo4j-driver";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
-import { instanceFromEnv, start, stop } from "../src/neo4j-local/server.js";
-import { seedProject } from "../src/pipeline/seed-project.js";
+import { instanceFromEnv, start, stop } from "../src/neo4j/local-server.js";
+import { seedProject } from "../src/ingest/pipeline/seed-project.js";
 
 /**
  * Picks the tests' Neo4j, never the one `npm start` serves (the tests wipe their database):

@@ -1,8 +1,8 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { browserPostConnect, BROWSER_ASSETS_PATH } from "../api/browser-assets.js";
-import { API_DRIVER_CONFIG } from "../api/server.js";
+import { browserPostConnect, BROWSER_ASSETS_PATH } from "../serve/api/browser-assets.js";
+import { API_DRIVER_CONFIG } from "../serve/api/server.js";
 import type { Env, Neo4jTarget } from "../config.js";
-import { instanceFromEnv, start, stop, type InstanceOptions } from "../neo4j-local/server.js";
+import { instanceFromEnv, start, stop, type InstanceOptions } from "../neo4j/local-server.js";
 
 /** The Neo4j the commands work on: NEO4J_URI when set, else the project-managed "main" instance. */
 export interface Connection {

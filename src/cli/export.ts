@@ -1,8 +1,8 @@
 import { Command, Option } from "commander";
 import { readEnv } from "../config.js";
-import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE } from "../export/csv.js";
-import { ExportError } from "../export/graph.js";
-import { exportGraph, FORMATS, type Format } from "../export/write.js";
+import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE } from "../serve/export/csv.js";
+import { ExportError } from "../serve/export/graph.js";
+import { exportGraph, FORMATS, type Format } from "../serve/export/write.js";
 import { connect } from "./connect.js";
 import { fail } from "./output.js";
 

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { readEnv } from "../config.js";
-import { instanceFromEnv, logFiles, Neo4jLocalError, start, status, stop, tail } from "../neo4j-local/server.js";
+import { instanceFromEnv, logFiles, Neo4jLocalError, start, status, stop, tail } from "../neo4j/local-server.js";
 
 /** `npm run neo4j -- start | stop | status | logs` for the project-managed server. */
 const env = readEnv();

@@ -1,7 +1,7 @@
 import { Neo4jError } from "neo4j-driver";
 import { InputError } from "../model/problem.js";
-import { Neo4jLocalError } from "../neo4j-local/server.js";
-import type { SeedReport } from "../pipeline/seed-project.js";
+import { Neo4jLocalError } from "../neo4j/local-server.js";
+import type { SeedReport } from "../ingest/pipeline/seed-project.js";
 
 /** Prints a clear message, not a stack trace, for the errors users can act on; exit code 1. */
 export function fail(e: unknown): never {

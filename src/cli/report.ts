@@ -1,6 +1,6 @@
 import { Command } from "commander";
-import { buildArticles, buildSeedGraphs, SEED_DIR } from "../pipeline/seed-project.js";
-import { coverage, type Coverage } from "../report/coverage.js";
+import { buildArticles, buildSeedGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
+import { coverage, type Coverage } from "../tools/report/coverage.js";
 import { fail } from "./output.js";
 
 /** `npm run report [-- <file...>]`: coverage of the seed articles (or of the given ones); no database needed. */

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { readEnv } from "../config.js";
-import { seedProject, SEED_DIR } from "../pipeline/seed-project.js";
+import { seedProject, SEED_DIR } from "../ingest/pipeline/seed-project.js";
 import { connect } from "./connect.js";
 import { fail, printSeedReport } from "./output.js";
 

@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { readEnv } from "../config.js";
-import { instanceFromEnv, target } from "../neo4j-local/server.js";
-import { API_DRIVER_CONFIG, ApiStartupError, startApi } from "../api/server.js";
+import { instanceFromEnv, target } from "../neo4j/local-server.js";
+import { API_DRIVER_CONFIG, ApiStartupError, startApi } from "../serve/api/server.js";
 
 /**
  * `npm run serve`: the GraphQL API alone, against NEO4J_URI or the project-managed server, which

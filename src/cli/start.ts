@@ -1,6 +1,6 @@
 import { readEnv } from "../config.js";
-import { startApi } from "../api/server.js";
-import { seedProject } from "../pipeline/seed-project.js";
+import { startApi } from "../serve/api/server.js";
+import { seedProject } from "../ingest/pipeline/seed-project.js";
 import { connect } from "./connect.js";
 import { fail, printSeedReport } from "./output.js";
 

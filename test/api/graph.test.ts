@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleQueries } from "../../src/api/graphiql/page.js";
+import { exampleQueries } from "../../src/serve/api/graphiql/page.js";
 import { gql, query, sliceCodePoints, useTestApi } from "./support.js";
 
 /** The analyst queries, over HTTP against a real Neo4j holding the article graph. */

@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApi } from "../../src/api/server.js";
-import { exampleQueries } from "../../src/api/graphiql/page.js";
+import type { RunningApi } from "../../src/serve/api/server.js";
+import { exampleQueries } from "../../src/serve/api/graphiql/page.js";
 import { apiDriver, startTestApi } from "./support.js";
 
 /** The offline GraphiQL in a real browser (Debian's chromium, driven by playwright-core). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameLookupKeys, searchPhrase } from "../../src/api/name-lookup.js";
+import { nameLookupKeys, searchPhrase } from "../../src/serve/api/name-lookup.js";
 
 describe("nameLookupKeys", () => {
   it("folds first, so an exact match ranks first", () => {

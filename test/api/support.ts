@@ -1,7 +1,7 @@
 import neo4j, { type Config, type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, inject } from "vitest";
 import { readEnv, type Neo4jTarget } from "../../src/config.js";
-import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/api/server.js";
+import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/serve/api/server.js";
 
 /**
  * The tests' Neo4j from global-setup (seeded from seed/), or, run without it, the one in

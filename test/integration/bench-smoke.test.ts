@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { QUERIES } from "../../bench/queries.js";
 import { renderReport, targetChecks } from "../../bench/report.js";
 import { runBench, SMOKE, writeReport, type BenchResults } from "../../bench/run.js";
-import { seedProject } from "../../src/pipeline/seed-project.js";
+import { seedProject } from "../../src/ingest/pipeline/seed-project.js";
 import { wipe } from "../../bench/neo4j.js";
 import { testDriver } from "../support/graph.js";
 

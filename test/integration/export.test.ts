@@ -7,9 +7,9 @@ import jsonld, { type Options } from "jsonld";
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../../src/config.js";
-import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE } from "../../src/export/csv.js";
-import { exportGraph, GRAPHML_FILE, JSONLD_FILE } from "../../src/export/write.js";
-import { admin, instanceFromEnv, start, stop } from "../../src/neo4j-local/server.js";
+import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE } from "../../src/serve/export/csv.js";
+import { exportGraph, GRAPHML_FILE, JSONLD_FILE } from "../../src/serve/export/write.js";
+import { admin, instanceFromEnv, start, stop } from "../../src/neo4j/local-server.js";
 import { graphChecksum, graphCounts, testDriver } from "../support/graph.js";
 import { freePort } from "../support/serve.js";
 

@@ -2,10 +2,10 @@ import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERIES } from "../../bench/queries.js";
 import { readEnv } from "../../src/config.js";
-import { startApi, type RunningApi } from "../../src/api/server.js";
-import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource } from "../../src/load/plan.js";
-import { buildSeedGraphs } from "../../src/pipeline/seed-project.js";
-import { fold } from "../../src/text/arabic.js";
+import { startApi, type RunningApi } from "../../src/serve/api/server.js";
+import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource } from "../../src/ingest/load/plan.js";
+import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
+import { fold } from "../../src/lexicon/arabic.js";
 import { testDriver } from "../support/graph.js";
 
 /**

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { removeSources } from "../../src/load/run.js";
-import { SEED_DIR } from "../../src/pipeline/seed-project.js";
-import { MAX_ARTICLE_BYTES } from "../../src/seedfiles/article.js";
+import { removeSources } from "../../src/ingest/load/run.js";
+import { SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
+import { MAX_ARTICLE_BYTES } from "../../src/ingest/read/article.js";
 import { cliEnv, REPO_ROOT, runCli, STACK_FRAME, type Cli } from "../support/cli.js";
 import { graphState, testDriver, type GraphState } from "../support/graph.js";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readEnv } from "../../src/config.js";
-import { instanceFromEnv } from "../../src/neo4j-local/server.js";
+import { instanceFromEnv } from "../../src/neo4j/local-server.js";
 import { cliEnv, REPO_ROOT, runCli } from "../support/cli.js";
 import { graphState, testDriver } from "../support/graph.js";
 import { findSecrets, scanRepository } from "../support/secrets.js";

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeSources } from "../../src/load/run.js";
-import { buildArticles, loadSourceGraphs, SEED_DIR } from "../../src/pipeline/seed-project.js";
+import { removeSources } from "../../src/ingest/load/run.js";
+import { buildArticles, loadSourceGraphs, SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
 import { graphChecksum, testDriver } from "../support/graph.js";
 
 const driver = testDriver();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedProject, SEED_DIR } from "../../src/pipeline/seed-project.js";
+import { seedProject, SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
 import { graphChecksum, graphCounts, testDriver } from "../support/graph.js";
 
 const driver = testDriver();

@@ -1,6 +1,6 @@
 import neo4j, { type Config, type Driver } from "neo4j-driver";
 import { readEnv } from "../../src/config.js";
-import { instanceFromEnv, isAlive, status, target, type InstanceOptions } from "../../src/neo4j-local/server.js";
+import { instanceFromEnv, isAlive, status, target, type InstanceOptions } from "../../src/neo4j/local-server.js";
 import { waitFor } from "./cli.js";
 
 /**

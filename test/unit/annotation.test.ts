@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotationUrl, claimAnnotation, describeClaim, describeQuote, evidenceTarget, quoteAnnotation, sourceUrl, type EvidenceSpan } from "../../src/annotation/index.js";
+import { annotationUrl, claimAnnotation, describeClaim, describeQuote, evidenceTarget, quoteAnnotation, sourceUrl, type EvidenceSpan } from "../../src/serve/annotation/index.js";
 
 /** The one writer of claim and quote Web Annotations; the API and the export serve what it returns. */
 

@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateArticle, generateCorpus, measureAccuracy, type SyntheticArticle } from "../../src/corpus/index.js";
-import { buildNameIndex, type NameIndex } from "../../src/extract/index.js";
+import { generateArticle, generateCorpus, measureAccuracy, type SyntheticArticle } from "../../bench/corpus/index.js";
+import { buildNameIndex, type NameIndex } from "../../src/ingest/extract/index.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
-import { buildSourceGraph } from "../../src/pipeline/build.js";
-import { SEED_DIR } from "../../src/pipeline/seed-project.js";
-import { resolveFacts, sha256Hex } from "../../src/resolve/index.js";
-import { readGazetteer } from "../../src/seedfiles/index.js";
-import { fold } from "../../src/text/arabic.js";
+import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
+import { SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
+import { resolveFacts, sha256Hex } from "../../src/ingest/resolve/index.js";
+import { readGazetteer } from "../../src/ingest/read/index.js";
+import { fold } from "../../src/lexicon/arabic.js";
 
 let gazetteer: GazetteerEntry[];
 let names: NameIndex;

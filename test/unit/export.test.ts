@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { POST_IMPORT_FILE, toAdminImportCsv } from "../../src/export/csv.js";
-import { ExportError, prepareGraph, propertyTypes, type GraphRows } from "../../src/export/graph.js";
+import { POST_IMPORT_FILE, toAdminImportCsv } from "../../src/serve/export/csv.js";
+import { ExportError, prepareGraph, propertyTypes, type GraphRows } from "../../src/serve/export/graph.js";
 
 /** The pure side of the exports; the formats' consumers are exercised in test/integration/export.test.ts. */
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildNameIndex, extract } from "../../src/extract/index.js";
-import type { Extraction } from "../../src/extract/types.js";
+import { buildNameIndex, extract } from "../../src/ingest/extract/index.js";
+import type { Extraction } from "../../src/ingest/extract/types.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
-import { parse } from "../../src/parse/index.js";
+import { parse } from "../../src/ingest/parse/index.js";
 
 const ARTICLE = readFileSync(new URL("../../seed/article-ar.txt", import.meta.url), "utf8");
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/parse/index.js";
-import type { ParsedSource } from "../../src/parse/types.js";
+import { parse } from "../../src/ingest/parse/index.js";
+import type { ParsedSource } from "../../src/ingest/parse/types.js";
 
 const ARTICLE = readFileSync(new URL("../../seed/article-ar.txt", import.meta.url), "utf8");
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildNameIndex } from "../../src/extract/index.js";
-import { buildSeedGraphs } from "../../src/pipeline/seed-project.js";
-import { buildSourceGraph } from "../../src/pipeline/build.js";
-import { coverage } from "../../src/report/coverage.js";
-import { sha256Hex } from "../../src/resolve/index.js";
+import { buildNameIndex } from "../../src/ingest/extract/index.js";
+import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
+import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
+import { coverage } from "../../src/tools/report/coverage.js";
+import { sha256Hex } from "../../src/ingest/resolve/index.js";
 
 describe("coverage report", () => {
   it("leaves no body sentence of the seed article without a claim or a quote", async () => {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readFacts } from "../../src/seedfiles/index.js";
+import { readFacts } from "../../src/ingest/read/index.js";
 import {
   claimId,
   cpLength,
@@ -13,8 +13,8 @@ import {
   spanOf,
   toCodePoint,
   toUtf16,
-} from "../../src/resolve/index.js";
-import { fold } from "../../src/text/arabic.js";
+} from "../../src/ingest/resolve/index.js";
+import { fold } from "../../src/lexicon/arabic.js";
 
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/bad-input/${name}`, import.meta.url));

@@ -19,7 +19,7 @@ import {
   readArticleMeta,
   readFacts,
   readGazetteer,
-} from "../../src/seedfiles/index.js";
+} from "../../src/ingest/read/index.js";
 
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/bad-input/${name}`, import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fold, isInitial, normalizeForMatch, originalSpan } from "../../src/text/arabic.js";
-import { type NameForm, compileNames, matchNames } from "../../src/text/match.js";
+import { fold, isInitial, normalizeForMatch, originalSpan } from "../../src/lexicon/arabic.js";
+import { type NameForm, compileNames, matchNames } from "../../src/lexicon/match.js";
 
 describe("normalizeForMatch", () => {
   it("folds harakat, tatweel, alef forms, ya, ta marbuta, digits, case and whitespace", () => {

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, Mention, SourceGraph } from "../../src/model/graph.js";
-import { mentionId, sha256Hex, spanOf } from "../../src/resolve/index.js";
-import { loadSeedArticle } from "../../src/seedfiles/index.js";
-import { validateSourceGraph } from "../../src/validate/index.js";
+import { mentionId, sha256Hex, spanOf } from "../../src/ingest/resolve/index.js";
+import { loadSeedArticle } from "../../src/ingest/read/index.js";
+import { validateSourceGraph } from "../../src/ingest/validate/index.js";
 
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 

@@ -1,0 +1,95 @@
+import { fold } from "../../lexicon/arabic.js";
+import { type Doc, foldedSet, gapBefore, procliticBefore, type Token } from "./doc.js";
+import type { DateMention } from "./types.js";
+
+/**
+ * Calendar dates: "12 نوفمبر 2019" (day), "يوليو 2017" (month), "العام 2014" / "عام 2022" (year).
+ * Months by their Egyptian/Gulf names (يناير…ديسمبر), Levantine/Iraqi names (كانون الثاني…) and
+ * Maghrebi names (جانفي…). A day and month without a year, and a bare year without "عام", are
+ * left out: their year, or their being a date at all, would be a guess.
+ */
+
+const MONTHS: ReadonlyArray<readonly string[]> = [
+  ["يناير", "كانون الثاني", "جانفي"],
+  ["فبراير", "شباط", "فيفري"],
+  ["مارس", "آذار"],
+  ["أبريل", "إبريل", "نيسان", "أفريل"],
+  ["مايو", "أيار", "ماي"],
+  ["يونيو", "يونيه", "حزيران", "جوان"],
+  ["يوليو", "يوليه", "تموز", "جويلية"],
+  ["أغسطس", "آب", "أوت"],
+  ["سبتمبر", "أيلول"],
+  ["أكتوبر", "تشرين الأول"],
+  ["نوفمبر", "تشرين الثاني"],
+  ["ديسمبر", "كانون الأول"],
+];
+
+/** Folded month name (one or two words) → month number. */
+const MONTH_NUMBER = new Map(MONTHS.flatMap((names, i) => names.map((n) => [fold(n), i + 1] as const)));
+const MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_NUMBER.keys());
+/** Whether a folded word is (the first word of) a month name. */
+export const isMonthWord = (f: string) => MONTH_NAMES.has(f) || [...MONTH_NAMES].some((m) => m.startsWith(`${f} `));
+/** With ل the article fuses ("للعام"); as names do, the span then keeps the ل. */
+const YEAR_WORDS = foldedSet(["عام", "العام", "سنة", "السنة", "للعام", "للسنة"]);
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const isYear = (f: string | undefined) => f !== undefined && /^[12]\d{3}$/.test(f);
+
+/** Month spelled at token i: its number and how many tokens it takes. */
+function monthAt(doc: Doc, i: number): { month: number; length: number; prefix: number } | undefined {
+  const one = doc.tokens[i];
+  if (!one) return undefined;
+  const two = doc.tokens[i + 1];
+  if (two && /^\s+$/.test(gapBefore(doc, i + 1))) {
+    const month = MONTH_NUMBER.get(`${one.f} ${two.f}`);
+    if (month) return { month, length: 2, prefix: 0 };
+  }
+  const prefix = procliticBefore(one.f, MONTH_NAMES);
+  if (prefix < 0) return undefined;
+  return { month: MONTH_NUMBER.get(one.f.slice(prefix))!, length: 1, prefix };
+}
+
+export function findDates(doc: Doc): DateMention[] {
+  const { tokens } = doc;
+  const out: DateMention[] = [];
+  // Made once, not per token: the runtime (tsx keeps function names) names every closure it creates.
+  const spaced = (k: number) => k < tokens.length && /^\s+$/.test(gapBefore(doc, k));
+  const sameSentence = (k: number, sentence: number) => tokens[k]?.sentence === sentence;
+  const date = (tok: Token, startFs: number, last: number, value: string, precision: DateMention["precision"]): DateMention => ({
+    start: doc.folded.map[startFs]!,
+    end: tokens[last]!.end,
+    value,
+    precision,
+    sentenceIndex: tok.sentence,
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.sentence < 0) continue;
+
+    const day = /^\d{1,2}$/.test(tok.f) ? Number(tok.f) : 0;
+    if (day >= 1 && day <= 31 && spaced(i + 1)) {
+      const m = monthAt(doc, i + 1);
+      const y = m && m.prefix === 0 ? i + 1 + m.length : -1;
+      if (m && m.prefix === 0 && spaced(y) && sameSentence(y, tok.sentence) && isYear(tokens[y]?.f)) {
+        out.push(date(tok, tok.fs, y, `${tokens[y]!.f}-${pad(m.month)}-${pad(day)}`, "day"));
+        i = y;
+        continue;
+      }
+    }
+    const m = monthAt(doc, i);
+    if (m) {
+      const y = i + m.length;
+      if (spaced(y) && sameSentence(y, tok.sentence) && isYear(tokens[y]?.f)) {
+        out.push(date(tok, tok.fs + m.prefix, y, `${tokens[y]!.f}-${pad(m.month)}`, "month"));
+        i = y;
+        continue;
+      }
+    }
+    const prefix = procliticBefore(tok.f, YEAR_WORDS);
+    if (prefix >= 0 && spaced(i + 1) && sameSentence(i + 1, tok.sentence) && isYear(tokens[i + 1]?.f)) {
+      out.push(date(tok, tok.fs + prefix, i + 1, tokens[i + 1]!.f, "year"));
+      i += 1;
+    }
+  }
+  return out;
+}

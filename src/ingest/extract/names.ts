@@ -1,0 +1,244 @@
+import type { GazetteerEntry } from "../../model/seed-files.js";
+import { fold, isInitial } from "../../lexicon/arabic.js";
+import { type NameMatch, compileNames, matchNames } from "../../lexicon/match.js";
+import { type Doc, foldedSet, gapBefore, procliticBefore, tokenAtOrAfter } from "./doc.js";
+import type { NameIndex } from "./types.js";
+
+export function buildNameIndex(entries: readonly GazetteerEntry[]): NameIndex {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const formsOf = (e: GazetteerEntry) => [e.nameAr, ...e.aliases, e.nameEn].map((form) => ({ entityId: e.id, form }));
+  const names = compileNames(entries.flatMap(formsOf));
+  const organizations = compileNames(entries.filter((e) => e.type === "Organization").flatMap(formsOf));
+  const roles = compileNames(entries.flatMap((e) => (e.role ? [{ entityId: e.id, form: e.role }] : [])));
+  return { entries: byId, names, roles, organizations };
+}
+
+/** A gazetteer match with the tokens it covers. */
+export interface LocatedName extends NameMatch {
+  type: GazetteerEntry["type"];
+  firstToken: number;
+  /** Exclusive. */
+  endToken: number;
+}
+
+export function locate(doc: Doc, matches: readonly NameMatch[], index: NameIndex): LocatedName[] {
+  return matches.flatMap((m) => {
+    const entry = index.entries.get(m.entityId);
+    if (!entry) return [];
+    return [{ ...m, type: entry.type, firstToken: tokenAtOrAfter(doc, m.start + 1) - 1, endToken: tokenAtOrAfter(doc, m.end) }];
+  });
+}
+
+/** A person the text names: a gazetteer match, or a name after a title word, resolved or not. */
+export interface PersonRef {
+  start: number;
+  end: number;
+  firstToken: number;
+  endToken: number;
+  sentence: number;
+  entityId?: string;
+  /** For a name that matches no gazetteer person: the name as first written in full. */
+  candidateName?: string;
+}
+
+/** Words that introduce a person's name. */
+const TITLES = foldedSet([
+  "العقيد", "الجنرال", "اللواء", "الفريق", "العميد", "المقدم", "الرائد", "النقيب", "الأدميرال", "المشير",
+  "الكولونيل", "الميجور", "الكابتن", "الرئيس", "الوزير", "وزير", "وزيرة", "رئيس", "السفير", "سفير",
+  "السفيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "الدكتور", "الدكتورة", "د", "الشيخ", "الشيخة", "الأمير", "الأميرة",
+  "الملك", "الملكة", "السيد", "السيدة", "المستشار", "النائب", "البروفيسور", "الأستاذ", "المبعوث", "القائد",
+  "المدير",
+]);
+
+/** Offices that, after a person's name, start a description of them ("روبرت وايت قائد …"). */
+export const ROLE_NOUNS = foldedSet([
+  "قائد", "مدير", "رئيس", "وزير", "سفير", "ناطق", "متحدث", "مسؤول", "عضو", "ممثل", "مستشار", "نائب",
+  "القائد", "المدير", "الرئيس", "الوزير", "السفير", "الناطق", "المتحدث", "المسؤول", "العضو", "الممثل",
+  "المستشار", "النائب", "باسم",
+]);
+
+/** Words that end a name. */
+const NOT_NAME = foldedSet([
+  "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "بأن", "لأن", "أو", "ثم", "قد", "لقد", "كما", "حيث",
+  "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "أنه", "أنها", "خلال", "بعد",
+  "قبل", "منذ", "حول", "عبر", "لدى", "أمس", "اليوم", "يوم", "قال", "قالت", "أكد", "أكدت", "أضاف",
+  "أضافت", "أوضح", "أوضحت", "أشار", "أشارت", "إنه", "إنها", "لا", "لم", "لن", "ما",
+]);
+
+const ORDINALS = foldedSet([
+  "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+]);
+
+const MAX_SKIPPED = 4;
+const MAX_NAME_WORDS = 5;
+
+function isArticleWord(f: string): boolean {
+  return f.startsWith("ال") && f.length > 3;
+}
+
+/** Proclitic + article ("بالجيش", "والناطق", "للتحالف"): never inside a name. */
+function hasCliticArticle(f: string): boolean {
+  return /^(?:[وف]?[بكل]ال|[وف]ال|[وف]?لل)/.test(f) && f.length > 4;
+}
+
+/** Words that cannot be part of a name: function words, offices, titles. */
+function stops(f: string): boolean {
+  return procliticBefore(f, NOT_NAME) >= 0 || procliticBefore(f, ROLE_NOUNS) >= 0 || TITLES.has(f);
+}
+
+function endsInTaMarbuta(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).replace(/\p{M}|\u0640/gu, "").endsWith("ة");
+}
+
+/** Name words of a person, without initials and generational ordinals, for comparing names. */
+export function significantWords(foldedName: string): string[] {
+  return foldedName
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !isInitial(w) && !ORDINALS.has(w) && !TITLES.has(w));
+}
+
+/** The one gazetteer person whose name contains these words, or whose name they contain. */
+export function resolvePerson(words: readonly string[], index: NameIndex): string | undefined {
+  if (words.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const e of index.entries.values()) {
+    if (e.type !== "Person") continue;
+    for (const form of [e.nameAr, ...e.aliases]) {
+      const formWords = significantWords(fold(form));
+      if (formWords.length === 0) continue;
+      if (words.every((w) => formWords.includes(w)) || formWords.every((w) => words.includes(w))) ids.add(e.id);
+    }
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/**
+ * People named in the text: gazetteer persons, plus names after a title word. After the title
+ * come optionally "باسم" and up to four words of office (article words or gazetteer names:
+ * "وزير الخارجية القطري", "الناطق باسم التحالف الدولي"), then up to five name words, ending at
+ * punctuation, a function word, an office noun, a word ending in ة, or an article word, which
+ * is kept when it is a nisba or an ordinal ("البغدادي", "الثالث") or closes the phrase ("خالد
+ * العطية إن"). Such a name resolves to the gazetteer person it shares its words with
+ * ("الجنرال وايت" → روبرت وايت); otherwise a name of two words or more is a candidate, and a later
+ * single word of it refers to that candidate.
+ */
+export function findPersonRefs(doc: Doc, located: readonly LocatedName[], index: NameIndex): PersonRef[] {
+  const { tokens } = doc;
+  const text = doc.parsed.text;
+  const nonPersonAt = new Map<number, LocatedName>();
+  const personAt = new Map<number, LocatedName>();
+  for (const m of located) {
+    for (let k = m.firstToken; k < m.endToken; k++) (m.type === "Person" ? personAt : nonPersonAt).set(k, m);
+  }
+  const refs: PersonRef[] = located
+    .filter((m) => m.type === "Person")
+    .map((m) => ({
+      start: m.start,
+      end: m.end,
+      firstToken: m.firstToken,
+      endToken: m.endToken,
+      sentence: tokens[m.firstToken]?.sentence ?? -1,
+      entityId: m.entityId,
+    }));
+  const candidates: Array<{ name: string; words: string[] }> = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const title = tokens[i]!;
+    if (title.sentence < 0 || personAt.has(i) || procliticBefore(title.f, TITLES) < 0) continue;
+    const sameSentence = (k: number) => k < tokens.length && tokens[k]!.sentence === title.sentence;
+    const spaced = (k: number) => /^\s+$/.test(gapBefore(doc, k));
+    let j = i + 1;
+    if (!sameSentence(j) || !(spaced(j) || (isInitial(title.f) && /^\.\s+$/.test(gapBefore(doc, j))))) continue;
+    if (tokens[j]!.f === "باسم") j++;
+    for (let skipped = 0; skipped < MAX_SKIPPED && sameSentence(j) && spaced(j); skipped++) {
+      const office = nonPersonAt.get(j);
+      if (office) j = office.endToken;
+      else if (isArticleWord(tokens[j]!.f) && !ORDINALS.has(tokens[j]!.f)) j++;
+      else break;
+    }
+    const name: number[] = [];
+    for (let k = j; sameSentence(k) && name.length < MAX_NAME_WORDS; k++) {
+      const tok = tokens[k]!;
+      const prev = tokens[k - 1]!;
+      const gap = gapBefore(doc, k);
+      // Right after the title its gap is checked above ("د. خالد"); after an initial, ". " continues the name.
+      const joined = k === i + 1 || /^\s+$/.test(gap) || (name.length > 0 && isInitial(prev.f) && /^\.\s+$/.test(gap));
+      if (!joined) break;
+      if (stops(tok.f) || nonPersonAt.has(k) || /\p{N}/u.test(tok.f) || hasCliticArticle(tok.f)) break;
+      if (isArticleWord(tok.f)) {
+        if (name.length === 0) break;
+        if (ORDINALS.has(tok.f) || tok.f.endsWith("ي")) {
+          name.push(k);
+          continue;
+        }
+        // Any other article word only as the surname that closes the name ("خالد العطية إن"),
+        // not as the start of what follows it ("بايدن الأسبوع الماضي").
+        if (!sameSentence(k + 1) || !spaced(k + 1) || stops(tokens[k + 1]!.f)) name.push(k);
+        break;
+      }
+      if (endsInTaMarbuta(text, tok.start, tok.end)) break;
+      name.push(k);
+    }
+    if (name.length === 0 || name.some((k) => personAt.has(k))) continue;
+    const first = name[0]!;
+    const last = name.at(-1)!;
+    const span = { start: tokens[first]!.start, end: tokens[last]!.end };
+    const words = significantWords(doc.folded.text.slice(tokens[first]!.fs, tokens[last]!.fe));
+    const ref = { ...span, firstToken: first, endToken: last + 1, sentence: title.sentence };
+    const entityId = resolvePerson(words, index);
+    if (entityId) {
+      refs.push({ ...ref, entityId });
+    } else if (words.length >= 2) {
+      const candidateName = text.slice(span.start, span.end);
+      candidates.push({ name: candidateName, words });
+      refs.push({ ...ref, candidateName });
+    } else if (words.length === 1) {
+      const earlier = candidates.find((c) => c.words.includes(words[0]!));
+      if (earlier) refs.push({ ...ref, candidateName: earlier.name });
+    }
+    i = last;
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}
+
+/** How far after a person's name its description (office, organisation) may run. */
+const DESCRIPTION_WORDS = 15;
+
+/**
+ * Organisations a person speaks for: the gazetteer's partOf and the names in its role, plus, in
+ * this text, an organisation named right after an office noun that follows the person's name
+ * ("… كاجينز الثالث … والناطق باسم التحالف الدولي").
+ */
+export function affiliations(
+  doc: Doc,
+  refs: readonly PersonRef[],
+  located: readonly LocatedName[],
+  index: NameIndex,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const orgsOf = (id: string) => {
+    let set = out.get(id);
+    if (!set) {
+      set = new Set();
+      out.set(id, set);
+    }
+    return set;
+  };
+  for (const e of index.entries.values()) {
+    if (e.type !== "Person") continue;
+    const set = orgsOf(e.id);
+    if (e.partOf) set.add(e.partOf);
+    if (e.role) for (const m of matchNames(e.role, index.organizations)) set.add(m.entityId);
+  }
+  for (const ref of refs) {
+    if (!ref.entityId) continue;
+    const limit = ref.endToken + DESCRIPTION_WORDS;
+    for (const m of located) {
+      if (m.type !== "Organization" || m.firstToken < ref.endToken || m.firstToken > limit) continue;
+      if (doc.tokens[m.firstToken]?.sentence !== ref.sentence) continue;
+      const before = [m.firstToken - 1, m.firstToken - 2].map((k) => doc.tokens[k]?.f ?? "");
+      if (before.some((f) => procliticBefore(f, ROLE_NOUNS) >= 0)) orgsOf(ref.entityId).add(m.entityId);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { GazetteerEntry } from "../../model/seed-files.js";
+import type { NameMatcher } from "../../lexicon/match.js";
+
+/** All offsets index ParsedSource.text, end exclusive; text.slice(start, end) is the exact surface. */
+
+export interface NameIndex {
+  entries: ReadonlyMap<string, GazetteerEntry>;
+  /** nameAr, nameEn and aliases of every entry. */
+  names: NameMatcher;
+  /** Role phrases of entries that have one ("المتحدث باسم التحالف الدولي"), for speakers described by office. */
+  roles: NameMatcher;
+  /** Names of organisations only, to read affiliations out of role phrases that also name the person. */
+  organizations: NameMatcher;
+}
+
+export interface EntityMention {
+  entityId: string;
+  start: number;
+  end: number;
+  sentenceIndex: number;
+}
+
+interface QuoteFields {
+  /** The reported content: from after أن / إن / ":" to the end of the quote's last sentence. */
+  start: number;
+  end: number;
+  /** Dictionary form of the reporting verb: "قال", "أضاف", … */
+  verb: string;
+  /**
+   * The verb as written, without its conjunction (وأضاف → أضاف). When the verb is implicit
+   * (implicitVerb), there is no verb to point at and this is the span of the "إن" that carries
+   * the report.
+   */
+  verbStart: number;
+  verbEnd: number;
+  /** Where the text names or describes the speaker; absent when the speaker is carried over from the previous quote. */
+  speakerSpan?: { start: number; end: number };
+  /** "<person> … إن" without a verb: the newspaper dropped قال. */
+  implicitVerb: boolean;
+  /** Event the statement was made at (a press briefing). */
+  settingEntityId?: string;
+  /** Organisation the statement was made to ("في تصريح خاص لـ«لوسيل»"). */
+  outletEntityId?: string;
+  sentenceIndexes: number[];
+}
+
+/** A reported statement; its speaker is a known entity or, failing that, named as written. */
+export type ExtractedQuote = QuoteFields &
+  (
+    | { speakerEntityId: string; unresolvedSpeakerName?: undefined }
+    | { speakerEntityId?: undefined; unresolvedSpeakerName: string }
+  );
+
+export type Bound = "exact" | "lower" | "upper" | "approximate";
+
+export interface QuantityMention {
+  start: number;
+  end: number;
+  value: number;
+  bound: Bound;
+  /** The counted noun as written ("دولة", "كيلو متر مربع"). */
+  unitAr: string;
+  /** Normalised English unit where known: country, member, session, fighter, person, operation, km2, USD, … */
+  unit?: string;
+  /** A bare plural scale word ("آلاف من عناصر"): value is its scale as a lower bound, not a count. */
+  vague: boolean;
+  sentenceIndex: number;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: string;
+  precision: "day" | "month" | "year";
+  sentenceIndex: number;
+}
+
+/** A person named after a title word (العقيد، السفير، …) who matches no gazetteer entry. */
+export interface CandidateMention {
+  /** The name as first written in full in the article. */
+  name: string;
+  type: "Person";
+  start: number;
+  end: number;
+  sentenceIndex: number;
+}
+
+export interface Extraction {
+  entityMentions: EntityMention[];
+  quotes: ExtractedQuote[];
+  quantities: QuantityMention[];
+  dates: DateMention[];
+  candidates: CandidateMention[];
+}

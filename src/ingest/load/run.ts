@@ -1,0 +1,113 @@
+import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { SourceGraph } from "../../model/graph.js";
+import { SCHEMA_STATEMENTS } from "./constraints.js";
+import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource, type NameFolder, type Statement } from "./plan.js";
+
+/** The I/O edge of the load stage: runs a plan in one write transaction. */
+
+export interface WriteCounts {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export function emptyCounts(): WriteCounts {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+}
+
+export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of SCHEMA_STATEMENTS) {
+      // Managed, so that a deadlock with another run creating the same schema is retried; and
+      // when that run commits the same index between IF NOT EXISTS's check and this commit, it is there.
+      await session.executeWrite((tx) => tx.run(statement)).catch((e: unknown) => {
+        if (!(e instanceof Neo4jError && e.code === "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")) throw e;
+      });
+    }
+    await session.run("CALL db.awaitIndexes(300)");
+  } finally {
+    await session.close();
+  }
+}
+
+async function runCounting(tx: ManagedTransaction, s: Statement, counts: WriteCounts) {
+  const result = await tx.run(s.cypher, s.params);
+  const u = result.summary.counters.updates();
+  counts.nodesCreated += u.nodesCreated;
+  counts.nodesDeleted += u.nodesDeleted;
+  counts.relationshipsCreated += u.relationshipsCreated;
+  counts.relationshipsDeleted += u.relationshipsDeleted;
+  counts.propertiesSet += u.propertiesSet;
+  return result;
+}
+
+/** Replaces each source's contribution; all of them in one transaction, so a failure writes nothing. */
+export async function loadGraphs(
+  driver: Driver,
+  graphs: readonly SourceGraph[],
+  fold: NameFolder,
+  database?: string,
+): Promise<WriteCounts> {
+  const counts = emptyCounts();
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      const previousIds = await previousClaims(tx, graphs.map((g) => g.source.id));
+      const touched = [...new Set([...previousIds, ...graphs.flatMap((g) => g.claims.map((c) => c.id))])];
+      for (const statement of [...planLoad(graphs, fold), ...planClaimUpkeep(touched)]) await runCounting(tx, statement, counts);
+    });
+  } finally {
+    await session.close();
+  }
+  return counts;
+}
+
+async function previousClaims(tx: ManagedTransaction, sourceIds: readonly string[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const s of planPreviousClaims(sourceIds)) {
+    const result = await tx.run(s.cypher, s.params);
+    for (const id of (result.records[0]?.get("ids") as string[] | undefined) ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** Retracts sources and everything only they supported, in one transaction. */
+export async function removeSources(driver: Driver, sourceIds: readonly string[], database?: string): Promise<WriteCounts> {
+  const counts = emptyCounts();
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const sourceId of sourceIds) {
+        const previousIds = await previousClaims(tx, [sourceId]);
+        for (const statement of [...planRemoveSource(sourceId), ...planClaimUpkeep(previousIds)]) await runCounting(tx, statement, counts);
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return counts;
+}
+
+export interface GraphCounts {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export async function countGraph(driver: Driver, database?: string): Promise<GraphCounts> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    const labels = await session.run(
+      "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label",
+    );
+    const rels = await session.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type");
+    return {
+      labels: Object.fromEntries(labels.records.map((r) => [r.get("label") as string, Number(r.get("n"))])),
+      relationships: Object.fromEntries(rels.records.map((r) => [r.get("type") as string, Number(r.get("n"))])),
+    };
+  } finally {
+    await session.close();
+  }
+}

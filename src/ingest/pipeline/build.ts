@@ -1,0 +1,124 @@
+import { extract, type Extraction, type NameIndex } from "../extract/index.js";
+import type { Claim, Entity, Mention, Quote, SourceGraph } from "../../model/graph.js";
+import { InputError } from "../../model/problem.js";
+import type { ArticleMeta, GazetteerEntry } from "../../model/seed-files.js";
+import { parse, type ParsedSource } from "../parse/index.js";
+import { mentionId, sha256Hex, spanOf, toCodePoint, type ResolvedFact } from "../resolve/index.js";
+import { fold } from "../../lexicon/arabic.js";
+import { validateSourceGraph } from "../validate/index.js";
+
+/**
+ * The pure pipeline for one article: parse → extract → resolve → validate, ending in the
+ * SourceGraph that `load` writes. Curated facts arrive already resolved to spans (the resolve
+ * stage ran where their file positions are known); rule output is resolved here.
+ */
+
+export interface ArticleInput {
+  meta: Pick<ArticleMeta, "id" | "title" | "publisher" | "language" | "url" | "published">;
+  /** The stored text (BOM removed); its sha256. */
+  text: string;
+  sha256: string;
+  /** Where the text came from, for messages. */
+  file: string;
+}
+
+export interface BuiltSource {
+  graph: SourceGraph;
+  parsed: ParsedSource;
+  extraction: Extraction;
+}
+
+/** Candidate entities get ids from their folded name, so the same unknown name merges across articles. */
+function candidateId(name: string): string {
+  return `candidate-${sha256Hex(fold(name)).slice(0, 12)}`;
+}
+
+export function buildSourceGraph(
+  input: ArticleInput,
+  gazetteer: readonly GazetteerEntry[],
+  names: NameIndex,
+  facts: readonly ResolvedFact[],
+): BuiltSource {
+  const { text } = input;
+  const sourceId = input.meta.id;
+  const parsed = parse(text, sourceId);
+  const extraction = extract(parsed, names);
+
+  // The extractor works in JS string indices; the graph counts code points (equal unless the
+  // text has characters outside the Basic Multilingual Plane).
+  const mentions = new Map<string, Mention>();
+  const mention = (jsStart: number, jsEnd: number, entityId?: string, codePoints = false): string => {
+    const start = codePoints ? jsStart : toCodePoint(text, jsStart);
+    const end = codePoints ? jsEnd : toCodePoint(text, jsEnd);
+    const id = mentionId(sourceId, start, end);
+    const existing = mentions.get(id);
+    if (existing) {
+      if (entityId && !existing.entityId) existing.entityId = entityId;
+    } else {
+      mentions.set(id, { id, sourceId, start, end, ...spanOf(text, start, end), ...(entityId ? { entityId } : {}) });
+    }
+    return id;
+  };
+
+  const entities = new Map<string, Entity>(
+    gazetteer.map((g) => [g.id, { ...g, aliases: g.aliases ?? [], status: "curated" as const }]),
+  );
+  const candidate = (name: string): string => {
+    const id = candidateId(name);
+    if (!entities.has(id)) {
+      entities.set(id, { id, type: "Person", nameAr: name, nameEn: name, aliases: [], status: "candidate" });
+    }
+    return id;
+  };
+
+  for (const m of extraction.entityMentions) mention(m.start, m.end, m.entityId);
+  for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name));
+
+  const quotes: Quote[] = extraction.quotes.map((q) => {
+    const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName);
+    const evidence = mention(q.start, q.end);
+    return {
+      id: `quote-${sha256Hex(evidence).slice(0, 16)}`,
+      text: text.slice(q.start, q.end),
+      verb: q.verb,
+      implicitVerb: q.implicitVerb,
+      speakerId,
+      ...(q.settingEntityId ? { settingId: q.settingEntityId } : {}),
+      ...(q.outletEntityId ? { outletId: q.outletEntityId } : {}),
+      evidence: [evidence],
+    };
+  });
+
+  const claims: Claim[] = facts.map(({ fact, claimId, evidence }) => ({
+    id: claimId,
+    predicate: fact.predicate,
+    subjectId: fact.subject,
+    ...(fact.object ? { objectId: fact.object } : {}),
+    ...(fact.value ? { value: fact.value } : {}),
+    ...(fact.date ? { date: fact.date } : {}),
+    modality: fact.modality,
+    evidence: evidence.map((e) => mention(e.span.start, e.span.end, undefined, true)),
+    ...(fact.relationship ? { relationship: fact.relationship } : {}),
+    origin: "curated",
+  }));
+
+  const graph: SourceGraph = {
+    source: {
+      id: sourceId,
+      title: input.meta.title,
+      publisher: input.meta.publisher,
+      language: input.meta.language,
+      sha256: input.sha256,
+      text,
+      ...(input.meta.url ? { url: input.meta.url } : {}),
+      ...(input.meta.published ? { published: input.meta.published } : {}),
+    },
+    entities: [...entities.values()],
+    mentions: [...mentions.values()],
+    claims,
+    quotes,
+  };
+  const problems = validateSourceGraph(graph, input.file);
+  if (problems.length > 0) throw new InputError(problems);
+  return { graph, parsed, extraction };
+}
