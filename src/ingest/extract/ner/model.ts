@@ -112,12 +112,12 @@ export class Model {
     emit(this.weights, n, s.feats, s.offsets, s);
     viterbi(this.weights, n, s, tags);
     const tr = this.weights.transitions;
+    const em = s.emissions;
     for (let i = 0; i < n; i++) {
-      const prev = i === 0 ? T : tags[i - 1]!;
-      const local = (t: number) => s.emissions[i * T + t]! + tr[prev * T + t]!;
-      const mine = local(tags[i]!);
+      const prev = (i === 0 ? T : tags[i - 1]!) * T;
+      const mine = em[i * T + tags[i]!]! + tr[prev + tags[i]!]!;
       let sum = 0;
-      for (let t = 0; t < T; t++) sum += Math.exp(local(t) - mine);
+      for (let t = 0; t < T; t++) sum += Math.exp(em[i * T + t]! + tr[prev + t]! - mine);
       confidence[i] = 1 / sum;
     }
     return { tags, confidence };

@@ -20,7 +20,7 @@ export interface TrainOptions {
   progress?: (epoch: number, mistakes: number) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, "gazetteer"> = { epochs: 12, seed: 20070218, prune: 20 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, "gazetteer"> = { epochs: 30, seed: 20070218, prune: 20 };
 
 interface Example {
   feats: Int32Array;
