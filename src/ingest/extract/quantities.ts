@@ -194,7 +194,7 @@ function quantityAt(doc: Doc, i: number): QuantityMention | undefined {
   const numberEndFs = tokens[num.next - 1]!.fe;
   if (/^[%\u066A]/.test(doc.folded.text.slice(numberEndFs))) {
     const end = doc.folded.map[numberEndFs + 1]!;
-    return { ...base, end, unitAr: text.slice(doc.folded.map[numberEndFs]!, end), unit: "percent" };
+    return { ...base, end, unitAr: text.slice(doc.folded.map[numberEndFs], end), unit: "percent" };
   }
   let k = num.next;
   const afterMin = tokens[k]?.f === "من" && !num.small && spaced(doc, k) && spaced(doc, k + 1);
