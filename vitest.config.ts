@@ -2,15 +2,28 @@ import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `unit` (pure stages, no server) and `integration` (a real Neo4j, picked and
- * seeded by test/global-setup.ts). `npx vitest run --project unit` needs no Neo4j.
+ * `unit` (pure stages, no server) and the integration tests against a real Neo4j, picked and
+ * seeded by test/global-setup.ts: first the files that leave the shared graph as it is, side by
+ * side with the unit tests; then, one at a time, the files that write to it (a second article,
+ * bad input, the benchmark's wipe), which the others' whole-graph checks must not see.
+ * `npx vitest run --project unit` needs no Neo4j.
  */
+const WRITERS = ["test/integration/second-article.test.ts", "test/integration/reliability-bad-input.test.ts", "test/integration/bench-smoke.test.ts"];
+
+const integration = {
+  globalSetup: ["test/global-setup.ts"],
+  // The first run assembles Neo4j from Maven Central.
+  hookTimeout: 600_000,
+};
+
 export default defineConfig({
   // One graphql for all: Vite would give our sources the package's .mjs build while Apollo and
   // @neo4j/graphql require the CommonJS one, and graphql's instanceof checks fail across the two.
   resolve: { alias: { graphql: createRequire(import.meta.url).resolve("graphql") } },
   test: {
     testTimeout: 60_000,
+    // Integration files mostly wait on Neo4j, servers and child processes: more files than cores.
+    maxWorkers: 3,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
@@ -18,11 +31,18 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/api/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
-          // These files share one database: one after another.
+          exclude: WRITERS,
+          ...integration,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-writes",
+          include: WRITERS,
+          ...integration,
           fileParallelism: false,
-          // The first run assembles Neo4j from Maven Central.
-          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import "vitest";
 import type { TestProject } from "vitest/node";
 import neo4j from "neo4j-driver";
@@ -17,6 +18,7 @@ declare module "vitest" {
     neo4j: Neo4jTarget;
     /** The same server's HTTP address, where Neo4j Browser is served at /browser/. */
     neo4jHttp: string;
+    neo4jInstanceDir: string | null;
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   let target: Neo4jTarget;
   let http: string;
   let teardown: () => Promise<void> = async () => undefined;
+  let instanceDir: string | null = null;
 
   if (process.env.TEST_NEO4J_URI) {
     target = {
@@ -63,6 +66,7 @@ export default async function setup(project: TestProject) {
     const startedHere = await start(instance);
     target = { uri: `bolt://127.0.0.1:${instance.boltPort}`, username: "neo4j", password: instance.password };
     http = `http://127.0.0.1:${instance.httpPort}`;
+    instanceDir = join(instance.home, "instances", instance.name);
     if (startedHere) teardown = async () => void (await stop(instance));
   }
 
@@ -78,5 +82,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide("neo4j", target);
   project.provide("neo4jHttp", http);
+  project.provide("neo4jInstanceDir", instanceDir);
   return teardown;
 }

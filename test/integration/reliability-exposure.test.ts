@@ -1,81 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Driver } from "neo4j-driver";
+import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readEnv } from "../../src/config.js";
-import { instanceFromEnv } from "../../src/neo4j/local-server.js";
-import { cliEnv, REPO_ROOT, runCli } from "../support/cli.js";
+import { cliEnv, runCli } from "../support/cli.js";
 import { graphState, testDriver } from "../support/graph.js";
-import { findSecrets, scanRepository } from "../support/secrets.js";
 import { startServe, type ServeProcess } from "../support/serve.js";
 import { accepts, externalAddresses, isLoopback, listeningAddresses } from "../support/sockets.js";
 
 /**
- * Secrets and exposure: no password in the repository but the documented local-only default;
- * Neo4j and the API listen on loopback by default; the API cannot write; no log line, message
- * or response carries a password.
+ * Exposure of the running servers: Neo4j and the API listen on loopback by default; the API
+ * cannot write; no log line, message or response carries a password. What the repository holds
+ * (no password, a loopback configuration) is checked in test/unit/repository.test.ts.
  */
-
-/** The documented local-only default, from .env.example, which must also be the configuration's default. */
-function documentedDefault(): string {
-  const line = readFileSync(join(REPO_ROOT, ".env.example"), "utf8").match(/^NEO4J_PASSWORD=(.+)$/m);
-  expect(line, ".env.example documents NEO4J_PASSWORD").not.toBeNull();
-  return line![1]!.trim();
-}
-
-describe("no password in the repository", () => {
-  it("finds a planted password in every form it looks for, and lets references and the default pass", () => {
-    // Put together here, so that this file itself holds no password.
-    const fake = ["hunter2", "hunter2"].join("");
-    const planted = [
-      ["src/x.ts", `const password = "${fake}";`],
-      ["src/x.ts", `neo4j.auth.basic("neo4j", "${fake}")`],
-      ["src/x.ts", `const uri = "bolt://neo4j:${fake}@db.example.org:7687";`],
-      [".env", `NEO4J_PASSWORD=${fake}`],
-      ["docker-compose.yml", `      NEO4J_AUTH: neo4j/\${NEO4J_PASSWORD:-${fake}}`],
-      ["config.yaml", `  api_key: ${fake}`],
-      ["src/x.ts", `const key = "AKIA${"A".repeat(16)}";`],
-    ];
-    for (const [file, text] of planted) expect(findSecrets(file!, text!, ["sanad-local-only"]).length, text).toBe(1);
-    const harmless = [
-      ["src/x.ts", "password: env.NEO4J_PASSWORD,"],
-      ["src/x.ts", "password: string;"],
-      [".env.example", "NEO4J_PASSWORD=sanad-local-only"],
-      ["docker-compose.yml", "      NEO4J_PASSWORD: ${NEO4J_PASSWORD:-sanad-local-only}"],
-      ["src/x.ts", 'neo4j.auth.basic(t.username, t.password)'],
-    ];
-    for (const [file, text] of harmless) expect(findSecrets(file!, text!, ["sanad-local-only"]), text).toEqual([]);
-  });
-
-  it("has none in any file git would commit, except the documented local-only default", () => {
-    const allowed = documentedDefault();
-    expect(allowed).toBe("sanad-local-only");
-    expect(readEnv({}).NEO4J_PASSWORD).toBe(allowed);
-    const { files, findings } = scanRepository(REPO_ROOT, [allowed]);
-    expect(files).toBeGreaterThan(50);
-    expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}: ${f.value}`)).toEqual([]);
-  });
-
-  it("documents every connection variable in .env.example and keeps .env out of git", async () => {
-    const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
-    for (const name of ["NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "PORT"]) expect(example).toMatch(new RegExp(`^#? ?${name}=`, "m"));
-    const { execFileSync } = await import("node:child_process");
-    expect(execFileSync("git", ["check-ignore", ".env"], { cwd: REPO_ROOT, encoding: "utf8" }).trim()).toBe(".env");
-  });
-});
-
-/** The project-managed instance serving `boltPort`, if the tests' Neo4j is one. */
-function managedInstanceDir(boltPort: number): string | undefined {
-  const home = join(instanceFromEnv(readEnv()).home, "instances");
-  if (!existsSync(home)) return undefined;
-  return readdirSync(home)
-    .map((name) => join(home, name))
-    .find((dir) => {
-      const conf = join(dir, "conf", "neo4j.conf");
-      return existsSync(conf) && readFileSync(conf, "utf8").includes(`server.bolt.listen_address=127.0.0.1:${boltPort}\n`);
-    });
-}
 
 async function expectLoopbackOnly(port: number) {
   const addresses = listeningAddresses(port);
@@ -86,18 +24,19 @@ async function expectLoopbackOnly(port: number) {
   for (const address of externalAddresses()) expect(await accepts(address, port), `${address}:${port}`).toBe(false);
 }
 
-describe("loopback by default", () => {
-  it("Neo4j: the configuration listens on 127.0.0.1, and so does the tests' server", async () => {
-    const template = readFileSync(join(REPO_ROOT, "neo4j/conf/neo4j.conf"), "utf8");
-    expect(template).toMatch(/^server\.default_listen_address=127\.0\.0\.1$/m);
-    for (const m of template.matchAll(/^server\.\w+\.listen_address=(.*)$/gm)) expect(m[1]).toMatch(/^127\.0\.0\.1:/);
+/**
+ * The server's instance folder when the global setup runs the project-managed one; a container or
+ * NEO4J_URI server is not this project's to configure, so those runs check the API only.
+ */
+const instanceDir = inject("neo4jInstanceDir");
 
+describe.runIf(instanceDir !== null)("the project-managed Neo4j the tests use", () => {
+  it("listens on 127.0.0.1 only, as its configuration says", async () => {
+    const conf = readFileSync(join(instanceDir!, "conf", "neo4j.conf"), "utf8");
     const bolt = Number(new URL(inject("neo4j").uri).port);
-    const instance = managedInstanceDir(bolt);
-    // A container or NEO4J_URI server is not this project's to configure; the project-managed one is.
-    if (instance === undefined) return;
-    const conf = readFileSync(join(instance, "conf", "neo4j.conf"), "utf8");
+    expect(conf).toContain(`\nserver.bolt.listen_address=127.0.0.1:${bolt}\n`);
     const http = Number(/^server\.http\.listen_address=127\.0\.0\.1:(\d+)$/m.exec(conf)?.[1]);
+    expect(http).toBeGreaterThan(0);
     expect(conf).not.toMatch(/^server\.\w+\.listen_address=(?!127\.0\.0\.1:)/m);
     await expectLoopbackOnly(bolt);
     await expectLoopbackOnly(http);
@@ -181,13 +120,18 @@ describe("the API, and what the commands and the API print", () => {
       expect(text).not.toContain(password);
       expect(text).not.toContain(canary);
     }
-    // Neo4j's own logs, for the server the tests use when it is project-managed.
-    const instance = managedInstanceDir(Number(new URL(target().uri).port));
-    if (instance === undefined) return;
-    for (const log of readdirSync(join(instance, "logs"))) {
-      const text = readFileSync(join(instance, "logs", log), "utf8");
+  });
+
+  it.runIf(instanceDir !== null)("Neo4j's own logs hold neither password after a refused login", async () => {
+    const refused = neo4j.driver(target().uri, neo4j.auth.basic(target().username, canary));
+    await expect(refused.verifyConnectivity()).rejects.toThrow(/authentication failure/i);
+    await refused.close();
+    const logs = readdirSync(join(instanceDir!, "logs"));
+    expect(logs).toContain("neo4j.log");
+    for (const log of logs) {
+      const text = readFileSync(join(instanceDir!, "logs", log), "utf8");
       expect(text, log).not.toContain(canary);
-      expect(text, log).not.toContain(password);
+      expect(text, log).not.toContain(target().password);
     }
   });
 });

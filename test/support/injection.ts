@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLObjectType, GraphQLOutputType, GraphQLSchema, IntrospectionQuery } from "graphql";
 
-// graphql's CommonJS build, the one the API's schema comes from (see src/api/limits.ts).
+// graphql's CommonJS build, the one the API's schema comes from (see src/serve/api/limits.ts).
 const g = createRequire(import.meta.url)("graphql") as typeof import("graphql");
 
 /**

@@ -304,17 +304,32 @@ describe("extract: other articles", () => {
     ]);
   });
 
-  it("keeps every span exact", () => {
+  it("keeps every span exact: trimmed, inside its sentences, and holding what it stands for", () => {
+    const inside = (span: { start: number; end: number }, sentences: number[]) => {
+      const first = parsed.sentences[Math.min(...sentences)]!;
+      const last = parsed.sentences[Math.max(...sentences)]!;
+      expect(span.start).toBeGreaterThanOrEqual(first.start);
+      expect(span.end).toBeLessThanOrEqual(last.end);
+    };
     const spans = [
-      ...x.entityMentions,
-      ...x.quotes,
-      ...x.quotes.map((k) => ({ start: k.verbStart, end: k.verbEnd })),
-      ...x.quantities,
-      ...x.dates,
+      ...x.entityMentions.map((m) => ({ ...m, sentences: [m.sentenceIndex] })),
+      ...x.quotes.map((k) => ({ ...k, sentences: k.sentenceIndexes })),
+      ...x.quotes.map((k) => ({ start: k.verbStart, end: k.verbEnd, sentences: k.sentenceIndexes })),
+      ...x.quantities.map((q) => ({ ...q, sentences: [q.sentenceIndex] })),
+      ...x.dates.map((d) => ({ ...d, sentences: [d.sentenceIndex] })),
     ];
+    expect(spans.length).toBeGreaterThan(50);
     for (const s of spans) {
       expect(s.start).toBeLessThan(s.end);
       expect(at(s)).toBe(at(s).trim());
+      inside(s, s.sentences);
+    }
+    // Each kind of span holds its own words: the verb as written, the year of a date.
+    for (const k of x.quotes) expect(at({ start: k.verbStart, end: k.verbEnd }), k.verb).toMatch(k.implicitVerb ? /^[إأا]ن$/ : new RegExp(`^${k.verb.slice(0, 2)}`));
+    for (const d of x.dates) expect(at(d)).toContain(d.value.slice(0, 4));
+    for (const q of x.quantities) {
+      expect(q.unitAr).not.toBe("");
+      expect(at(q)).toContain(q.unitAr);
     }
   });
 });

@@ -8,12 +8,34 @@ const ARTICLE = readFileSync(new URL("../../seed/article-ar.txt", import.meta.ur
 const blockText = (p: ParsedSource, kind: string) =>
   p.blocks.filter((b) => b.kind === kind).map((b) => p.text.slice(b.start, b.end));
 
+/**
+ * Blocks tile the text: in order, non-empty, trimmed, with only whitespace between them and around
+ * them; each sentence lies inside its block, after the one before, with only whitespace between
+ * sentences of one block.
+ */
 function expectExactOffsets(p: ParsedSource) {
-  for (const s of p.sentences) {
+  let end = 0;
+  for (const b of p.blocks) {
+    expect(b.start, `block ${b.index}`).toBeGreaterThanOrEqual(end);
+    expect(b.end).toBeGreaterThan(b.start);
+    expect(p.text.slice(end, b.start).trim(), `between blocks before ${b.index}`).toBe("");
+    expect(p.text.slice(b.start, b.end)).toBe(p.text.slice(b.start, b.end).trim());
+    end = b.end;
+  }
+  expect(p.text.slice(end).trim()).toBe("");
+  for (const [i, s] of p.sentences.entries()) {
+    const block = p.blocks[s.blockIndex]!;
+    expect(s.index).toBe(i);
+    expect(block.kind).not.toBe("boilerplate");
+    expect(s.start).toBeGreaterThanOrEqual(block.start);
+    expect(s.end).toBeLessThanOrEqual(block.end);
+    expect(s.end).toBeGreaterThan(s.start);
     expect(s.text).toBe(p.text.slice(s.start, s.end));
     expect(s.text).toBe(s.text.trim());
+    const previous = p.sentences[i - 1];
+    if (previous?.blockIndex === s.blockIndex) expect(p.text.slice(previous.end, s.start).trim(), `before sentence ${i}`).toBe("");
+    else expect(p.text.slice(block.start, s.start).trim(), `before sentence ${i}`).toBe("");
   }
-  for (const b of p.blocks) expect(p.text.slice(b.start, b.end)).toBe(p.text.slice(b.start, b.end).trim());
 }
 
 describe("parse: the seed article", () => {
