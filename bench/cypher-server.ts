@@ -1,5 +1,8 @@
 import { createServer } from "node:http";
 import neo4j from "neo4j-driver";
+import { readEnv } from "../src/config.js";
+import { targetFromEnv } from "../src/neo4j/connect.js";
+import { openDriver } from "../src/neo4j/driver-config.js";
 import { QUERIES } from "./queries.js";
 
 /**
@@ -9,11 +12,11 @@ import { QUERIES } from "./queries.js";
  * Run as a child process by bench/query-load.ts; prints {"port": n} when listening.
  */
 
-const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7713";
-const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD ?? "sanad-local-only"), {
-  disableLosslessIntegers: true,
-});
-const database = process.env.NEO4J_DATABASE;
+const target = targetFromEnv(readEnv());
+if (!target) throw new Error("bench/cypher-server.ts needs NEO4J_URI (bench/query-load.ts sets it)");
+// The API's driver settings, so that both sides of the comparison talk to Neo4j alike.
+const driver = openDriver(target, { config: { disableLosslessIntegers: true } });
+const database = target.database;
 const byName = new Map(QUERIES.map((q) => [q.name, q]));
 
 const server = createServer((req, res) => {
@@ -29,7 +32,8 @@ const server = createServer((req, res) => {
     driver
       .executeQuery(query.cypher, query.cypherParams(variables), { database, routing: neo4j.routing.READ })
       .then(({ records }) => {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: records[0]?.get("data") ?? null }));
+        const data: unknown = records[0]?.get("data") ?? null;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data }));
       })
       .catch((e: unknown) => {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: String(e) }] }));

@@ -1,46 +1,24 @@
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
-import { instanceFromEnv, start, stop, type InstanceOptions } from "../src/neo4j/local-server.js";
+import { connect, type Connection } from "../src/neo4j/connect.js";
+import { openDriver } from "../src/neo4j/driver-config.js";
 
 /**
- * The benchmark's Neo4j: NEO4J_URI when set (then nothing is started or stopped), else the
- * project-managed instance "bench" on its own ports and data folder, which the benchmark wipes.
+ * The benchmark's Neo4j: the given target or NEO4J_URI when set (then nothing is started or
+ * stopped), else the project-managed instance "bench" on its own ports and data folder, which the
+ * benchmark wipes.
  */
-export interface BenchNeo4j {
-  target: Neo4jTarget;
-  driver: Driver;
-  local?: InstanceOptions;
-  close(): Promise<void>;
-}
+export type BenchNeo4j = Connection;
 
-export const BENCH_INSTANCE = { name: "bench", bolt: 7713, http: 7714 };
+export const BENCH_INSTANCE = { name: "bench", ports: { bolt: 7713, http: 7714 } };
 
 export async function benchNeo4j(options: { target?: Neo4jTarget; stopAfter?: boolean } = {}): Promise<BenchNeo4j> {
-  const env = readEnv();
-  let target = options.target;
-  let local: InstanceOptions | undefined;
-  let startedHere = false;
-  if (!target && env.NEO4J_URI) {
-    target = { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE };
+  if (options.target) {
+    const driver = openDriver(options.target);
+    await driver.verifyConnectivity();
+    return { driver, target: options.target, startedHere: false, close: () => driver.close() };
   }
-  if (!target) {
-    local = instanceFromEnv(env, BENCH_INSTANCE.name, { bolt: BENCH_INSTANCE.bolt, http: BENCH_INSTANCE.http });
-    startedHere = await start(local);
-    target = { uri: `bolt://127.0.0.1:${local.boltPort}`, username: "neo4j", password: local.password };
-  }
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
-    logging: { level: "error", logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
-  });
-  await driver.verifyConnectivity();
-  return {
-    target,
-    driver,
-    ...(local ? { local } : {}),
-    async close() {
-      await driver.close();
-      if (local && startedHere && options.stopAfter) await stop(local);
-    },
-  };
+  return connect(readEnv(), { instance: BENCH_INSTANCE, settings: {}, stopOnClose: options.stopAfter ?? false, verify: true });
 }
 
 /** Empties the database, schema included, so every run starts from the same state. */

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import "vitest";
 import type { TestProject } from "vitest/node";
-import neo4j from "neo4j-driver";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
-import { instanceFromEnv, start, stop } from "../src/neo4j/local-server.js";
+import { openDriver } from "../src/neo4j/driver-config.js";
+import { instanceFromEnv, start, stop, target as localTarget } from "../src/neo4j/local-server.js";
 import { seedProject } from "../src/ingest/pipeline/seed-project.js";
 
 /**
@@ -18,6 +18,7 @@ declare module "vitest" {
     neo4j: Neo4jTarget;
     /** The same server's HTTP address, where Neo4j Browser is served at /browser/. */
     neo4jHttp: string;
+    /** The instance folder (conf, logs) when the server is the project-managed one, else null. */
     neo4jInstanceDir: string | null;
   }
 }
@@ -64,13 +65,13 @@ export default async function setup(project: TestProject) {
       settings: { "dbms.security.auth_max_failed_attempts": "0" },
     };
     const startedHere = await start(instance);
-    target = { uri: `bolt://127.0.0.1:${instance.boltPort}`, username: "neo4j", password: instance.password };
+    target = localTarget(instance);
     http = `http://127.0.0.1:${instance.httpPort}`;
     instanceDir = join(instance.home, "instances", instance.name);
     if (startedHere) teardown = async () => void (await stop(instance));
   }
 
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+  const driver = openDriver(target);
   const session = driver.session();
   try {
     await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");

@@ -3,7 +3,7 @@ import { readEnv } from "../config.js";
 import { ADMIN_IMPORT_OPTIONS, NODES_FILE, POST_IMPORT_FILE, RELATIONSHIPS_FILE } from "../serve/export/csv.js";
 import { ExportError } from "../serve/export/graph.js";
 import { exportGraph, FORMATS, type Format } from "../serve/export/write.js";
-import { connect } from "./connect.js";
+import { connect } from "../neo4j/connect.js";
 import { fail } from "./output.js";
 
 /** `npm run export -- --format graphml|jsonld|csv [--out <dir>]`: the whole graph, for other tools. */

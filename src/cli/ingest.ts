@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { readEnv } from "../config.js";
 import { buildArticles, loadSourceGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
-import { connect } from "./connect.js";
+import { connect } from "../neo4j/connect.js";
 import { fail, printSeedReport } from "./output.js";
 
 /**

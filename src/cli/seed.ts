@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { readEnv } from "../config.js";
 import { seedProject, SEED_DIR } from "../ingest/pipeline/seed-project.js";
-import { connect } from "./connect.js";
+import { connect } from "../neo4j/connect.js";
 import { fail, printSeedReport } from "./output.js";
 
 /** `npm run seed`: every article under seed/ into Neo4j (idempotent); prints what it wrote. */

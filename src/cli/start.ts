@@ -1,7 +1,7 @@
 import { readEnv } from "../config.js";
 import { startApi } from "../serve/api/server.js";
 import { seedProject } from "../ingest/pipeline/seed-project.js";
-import { connect } from "./connect.js";
+import { connect } from "../neo4j/connect.js";
 import { fail, printSeedReport } from "./output.js";
 
 /**

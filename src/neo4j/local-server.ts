@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import neo4j from "neo4j-driver";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 import type { Env, Neo4jTarget } from "../config.js";
+import { fromRoot } from "../paths.js";
+import { openDriver } from "./driver-config.js";
 
 /**
  * The project-managed Neo4j 5.26 Community server: jars assembled from Maven Central by
@@ -13,9 +14,8 @@ import type { Env, Neo4jTarget } from "../config.js";
  * (conf, data, logs, run), so the tests' server never touches the one `npm start` serves.
  */
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const pomFile = join(repoRoot, "neo4j/pom.xml");
-const confTemplate = join(repoRoot, "neo4j/conf/neo4j.conf");
+const pomFile = fromRoot("neo4j", "pom.xml");
+const confTemplate = fromRoot("neo4j", "conf", "neo4j.conf");
 
 export interface InstanceOptions {
   /** Shared folder for jars (lib/, plugins/) and instances; git-ignored. */
@@ -39,7 +39,7 @@ export class Neo4jLocalError extends Error {
 /** The "main" instance serves `npm start`; tests use their own ("test") on other ports. */
 export function instanceFromEnv(env: Env, name = "main", ports?: { bolt: number; http: number }): InstanceOptions {
   return {
-    home: env.SANAD_NEO4J_HOME ?? join(repoRoot, ".neo4j"),
+    home: env.SANAD_NEO4J_HOME ?? fromRoot(".neo4j"),
     name,
     boltPort: ports?.bolt ?? env.NEO4J_BOLT_PORT,
     httpPort: ports?.http ?? env.NEO4J_HTTP_PORT,
@@ -91,20 +91,50 @@ function isInstalled(o: InstanceOptions): boolean {
   );
 }
 
-/** First run: Maven resolves the server, Browser and APOC from Maven Central, with its progress shown. */
-export function install(o: InstanceOptions): void {
+/** What each of neo4j/pom.xml's executions does, for the one progress line it gets. */
+const MAVEN_PHASES: Record<string, string> = {
+  "server-lib": "copying the server, Neo4j Browser and their libraries into lib/",
+  "apoc-plugin": "copying APOC core into plugins/",
+};
+
+/**
+ * First run: Maven resolves the server, Browser and APOC from Maven Central. The user sees one
+ * line per phase; Maven's full output goes to <home>/maven.log, which a failure names.
+ */
+export async function install(o: InstanceOptions): Promise<void> {
   if (isInstalled(o)) return;
   const p = paths(o);
   // A different pinned version leaves stale jars behind: start from empty folders.
   rmSync(p.lib, { recursive: true, force: true });
   rmSync(p.plugins, { recursive: true, force: true });
-  o.log?.(`Assembling Neo4j ${pomVersion("neo4j.version")} from Maven Central into ${o.home} (first run only)...`);
-  const r = spawnSync("mvn", ["-B", "-f", pomFile, "package", `-Dneo4j.home=${o.home}`], {
-    stdio: ["ignore", "inherit", "inherit"],
+  mkdirSync(o.home, { recursive: true });
+  const logFile = join(o.home, "maven.log");
+  const began = Date.now();
+  o.log?.(`Assembling Neo4j ${pomVersion("neo4j.version")} into ${o.home} (first run only; Maven's log: ${logFile})`);
+  o.log?.("  resolving the server, Neo4j Browser and APOC from Maven Central...");
+  const log = createWriteStream(logFile);
+  // -ntp: no line per downloaded file; the log keeps the rest.
+  const mvn = spawn("mvn", ["-B", "-ntp", "-f", pomFile, "package", `-Dneo4j.home=${o.home}`], { stdio: ["ignore", "pipe", "pipe"] });
+  mvn.stderr.pipe(log, { end: false });
+  const lines = createInterface({ input: mvn.stdout });
+  lines.on("line", (line) => {
+    log.write(`${line}\n`);
+    const phase = /^\[INFO\] --- .*\(([\w-]+)\) @/.exec(line)?.[1];
+    if (phase && MAVEN_PHASES[phase]) o.log?.(`  ${MAVEN_PHASES[phase]}...`);
   });
-  if (r.error) throw new Neo4jLocalError(`Could not run Maven (mvn): ${r.error.message}. Install Maven and a JDK 17 or 21.`);
-  if (r.status !== 0) throw new Neo4jLocalError(`Maven failed (exit ${r.status}) assembling Neo4j from ${pomFile}.`);
-  if (!isInstalled(o)) throw new Neo4jLocalError(`Maven finished but ${p.lib} lacks the server jars.`);
+  const exit = await new Promise<number | Error>((ok) => {
+    mvn.once("error", ok);
+    mvn.once("close", (code) => ok(code ?? 1));
+  });
+  await new Promise((ok) => log.end(ok));
+  if (exit instanceof Error) throw new Neo4jLocalError(`Could not run Maven (mvn): ${exit.message}. Install Maven and a JDK 17 or 21.`);
+  if (exit !== 0) {
+    const errors = readFileSync(logFile, "utf8").split("\n").filter((l) => l.startsWith("[ERROR]")).slice(0, 5);
+    throw new Neo4jLocalError(`Maven failed (exit ${exit}) assembling Neo4j from ${pomFile}; the full log is ${logFile}.\n${errors.join("\n")}`);
+  }
+  if (!isInstalled(o)) throw new Neo4jLocalError(`Maven finished but ${p.lib} lacks the server jars; see ${logFile}.`);
+  const count = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".jar")).length;
+  o.log?.(`  done in ${Math.round((Date.now() - began) / 1000)} s: ${count(p.lib)} jars in lib/, ${count(p.plugins)} in plugins/`);
 }
 
 function javaBin(): string {
@@ -118,7 +148,7 @@ function writeConf(o: InstanceOptions): string[] {
   const template = readFileSync(confTemplate, "utf8");
   const instanceLines = [
     "",
-    `# Written by src/neo4j-local for instance "${o.name}"; edit neo4j/conf/neo4j.conf instead.`,
+    `# Written by src/neo4j/local-server.ts for instance "${o.name}"; edit neo4j/conf/neo4j.conf instead.`,
     `server.bolt.listen_address=127.0.0.1:${o.boltPort}`,
     `server.http.listen_address=127.0.0.1:${o.httpPort}`,
     `server.directories.data=${p.data}`,
@@ -163,8 +193,8 @@ function classpath(o: InstanceOptions): string {
  * Runs neo4j-admin (org.neo4j.cli.AdminTool) on this instance's folders, e.g.
  * `database import full ...`; commands that write a database need the server stopped.
  */
-export function admin(o: InstanceOptions, args: readonly string[]): string {
-  install(o);
+export async function admin(o: InstanceOptions, args: readonly string[]): Promise<string> {
+  await install(o);
   writeConf(o);
   const r = spawnSync(javaBin(), ["-cp", classpath(o), "org.neo4j.cli.AdminTool", ...args], {
     env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: paths(o).adminConf },
@@ -175,10 +205,10 @@ export function admin(o: InstanceOptions, args: readonly string[]): string {
   return r.stdout;
 }
 
-function setInitialPassword(o: InstanceOptions): void {
+async function setInitialPassword(o: InstanceOptions): Promise<void> {
   const p = paths(o);
   if (existsSync(join(p.data, "dbms", "auth.ini")) || existsSync(join(p.data, "databases", "system"))) return;
-  admin(o, ["dbms", "set-initial-password", o.password]);
+  await admin(o, ["dbms", "set-initial-password", o.password]);
 }
 
 function readPid(o: InstanceOptions): number | undefined {
@@ -206,10 +236,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 export async function boltAnswers(t: Neo4jTarget): Promise<boolean> {
-  const driver = neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), {
-    connectionTimeout: 2000,
-    logging: { level: "error", logger: () => undefined },
-  });
+  const driver = openDriver(t, { quiet: true, config: { connectionTimeout: 2000 } });
   try {
     await driver.verifyConnectivity();
     return true;
@@ -256,9 +283,9 @@ export async function start(o: InstanceOptions): Promise<boolean> {
       );
     }
   }
-  install(o);
+  await install(o);
   const flags = writeConf(o);
-  setInitialPassword(o);
+  await setInitialPassword(o);
   const out = openSync(p.consoleLog, "a");
   const child = spawn(
     javaBin(),

@@ -1,7 +1,10 @@
-import neo4j, { type Config, type Driver } from "neo4j-driver";
+import type { Config, Driver } from "neo4j-driver";
 import { afterAll, beforeAll, inject } from "vitest";
 import { readEnv, type Neo4jTarget } from "../../src/config.js";
-import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/serve/api/server.js";
+import { targetFromEnv } from "../../src/neo4j/connect.js";
+import { openDriver } from "../../src/neo4j/driver-config.js";
+import { instanceFromEnv, target } from "../../src/neo4j/local-server.js";
+import { startApi, type RunningApi } from "../../src/serve/api/server.js";
 
 /**
  * The tests' Neo4j from global-setup (seeded from seed/), or, run without it, the one in
@@ -11,15 +14,11 @@ export function neo4jTarget(): Neo4jTarget {
   const provided = inject("neo4j") as Neo4jTarget | undefined;
   if (provided) return provided;
   const env = readEnv();
-  return { uri: env.NEO4J_URI ?? `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD };
+  return targetFromEnv(env) ?? target(instanceFromEnv(env));
 }
 
 export function apiDriver(t: Neo4jTarget = neo4jTarget(), config: Config = {}): Driver {
-  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), {
-    ...API_DRIVER_CONFIG,
-    logging: { level: "error", logger: () => undefined },
-    ...config,
-  });
+  return openDriver(t, { quiet: true, config });
 }
 
 /** The API on a free port, quiet, with its defaults unless `env` overrides them. */

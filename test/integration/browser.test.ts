@@ -9,7 +9,8 @@ import { parse } from "node-html-parser";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EntityType } from "../../src/model/seed-files.js";
-import { BROWSER_ASSETS_DIR, BROWSER_ASSETS_PATH, browserAssets } from "../../src/serve/api/browser-assets.js";
+import { BROWSER_ASSETS_PATH } from "../../src/neo4j/browser.js";
+import { BROWSER_ASSETS_DIR, browserAssets } from "../../src/serve/api/browser-assets.js";
 import { testDriver } from "../support/graph.js";
 
 /**

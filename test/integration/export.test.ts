@@ -152,7 +152,7 @@ describe("CSV export", () => {
     });
     reimport.log = () => undefined;
     await stop(reimport);
-    admin(reimport, [
+    await admin(reimport, [
       "database",
       "import",
       "full",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../../src/config.js";
-import { API_DRIVER_CONFIG, startApi, type RunningApi } from "../../src/serve/api/server.js";
+import { startApi, type RunningApi } from "../../src/serve/api/server.js";
 import { start, stop, target } from "../../src/neo4j/local-server.js";
 import { seedProject } from "../../src/ingest/pipeline/seed-project.js";
 import { writeSyntheticArticles } from "../support/articles.js";
@@ -88,7 +88,7 @@ describe("Neo4j SIGKILLed in the middle of a load, under a running API", () => {
   let afterCrash: GraphState;
 
   beforeAll(async () => {
-    apiDriver = faultDriver(instance, API_DRIVER_CONFIG);
+    apiDriver = faultDriver(instance);
     api = await startApi({ driver: apiDriver, env: readEnv({ LOG_LEVEL: "silent" }), port: 0 });
     site = api.url.replace(/\/graphql$/, "");
     files = await writeSyntheticArticles(join(work, "articles"), ARTICLES);

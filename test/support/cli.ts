@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Neo4jTarget } from "../../src/config.js";
+import { REPO_ROOT } from "../../src/paths.js";
 
 /** The project's commands run as a user runs them: a child process, its own environment, its exit code. */
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export { REPO_ROOT };
 
 export type Cli = "seed" | "ingest" | "serve" | "start";
 
@@ -51,8 +50,8 @@ export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessE
   });
   let stdout = "";
   let stderr = "";
-  child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-  child.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
   const done = new Promise<CliResult>((ok, fail) => {
     child.once("error", fail);
     child.once("close", (code, signal) => ok({ code, signal, stdout, stderr }));

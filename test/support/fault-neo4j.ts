@@ -1,5 +1,6 @@
-import neo4j, { type Config, type Driver } from "neo4j-driver";
+import type { Config, Driver } from "neo4j-driver";
 import { readEnv } from "../../src/config.js";
+import { openDriver } from "../../src/neo4j/driver-config.js";
 import { instanceFromEnv, isAlive, status, target, type InstanceOptions } from "../../src/neo4j/local-server.js";
 import { waitFor } from "./cli.js";
 
@@ -19,8 +20,7 @@ export function faultInstance(): InstanceOptions {
 }
 
 export function faultDriver(o: InstanceOptions, config: Config = {}): Driver {
-  const t = target(o);
-  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), { logging: { level: "error", logger: () => undefined }, ...config });
+  return openDriver(target(o), { quiet: true, config });
 }
 
 /** SIGKILL to the Neo4j JVM (no shutdown hook, no checkpoint), once it is gone. */

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import { inject } from "vitest";
+import { openDriver } from "../../src/neo4j/driver-config.js";
 
 export function testDriver(): Driver {
-  const t = inject("neo4j");
-  return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password));
+  return openDriver(inject("neo4j"));
 }
 
 /**
@@ -18,7 +18,7 @@ export async function graphChecksum(driver: Driver): Promise<string> {
   const { records: rels } = await driver.executeQuery(
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, properties(a) AS a, properties(b) AS b",
   );
-  const key = (props: Record<string, unknown>) => JSON.stringify(props.id ?? props);
+  const key = (props: unknown) => JSON.stringify((props as Record<string, unknown>).id ?? props);
   const canon = (v: unknown): string =>
     JSON.stringify(v, (_k, x: unknown) =>
       x && typeof x === "object" && !Array.isArray(x)

@@ -1,17 +1,15 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import cors from "cors";
 import express, { type Router } from "express";
+import { fromRoot } from "../../paths.js";
 
 /**
  * Serves neo4j/browser/ (the GraSS style and the guide) to Neo4j Browser, which fetches them
  * cross-origin from its own page (the Neo4j server's HTTP port): `:style <url>` and `:play <url>`.
- * They are public, read-only files, so any origin may read them.
+ * They are public, read-only files, so any origin may read them. The server mounts this router at
+ * BROWSER_ASSETS_PATH (src/neo4j/browser.ts), where the Browser's post-connect commands look.
  */
 
-export const BROWSER_ASSETS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../neo4j/browser");
-/** Where the API mounts the router. */
-export const BROWSER_ASSETS_PATH = "/browser-assets";
+export const BROWSER_ASSETS_DIR = fromRoot("neo4j", "browser");
 
 export function browserAssets(): Router {
   const router = express.Router();
@@ -27,15 +25,4 @@ export function browserAssets(): Router {
     }),
   );
   return router;
-}
-
-/**
- * The Browser commands that apply the style and open the guide on connect, for the server's
- * `browser.post_connect_cmd` (commands separated by ";", without their leading colon).
- * `assetsUrl` is where browserAssets() is reachable from the user's browser, e.g.
- * http://127.0.0.1:4000/browser-assets.
- */
-export function browserPostConnect(assetsUrl: string): string {
-  const base = assetsUrl.replace(/\/+$/, "");
-  return `style ${base}/style.grass; play ${base}/guide.html`;
 }

@@ -1,20 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { Neo4jGraphQL, type Neo4jGraphQLContext } from "@neo4j/graphql";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type Request } from "express";
-import type { Config, Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { pino, type Logger } from "pino";
 import type { Env } from "../../config.js";
+import { BROWSER_ASSETS_PATH } from "../../neo4j/browser.js";
+import { fromRoot } from "../../paths.js";
 import { annotationRoute, sourceTextRoute } from "./annotations.js";
 import { classifyRootErrors, formatError, isNeo4jUnavailable } from "./errors.js";
-import { browserAssets, BROWSER_ASSETS_PATH } from "./browser-assets.js";
+import { browserAssets } from "./browser-assets.js";
 import { graphiqlRouter } from "./graphiql/page.js";
 import { armor, MAX_TOKENS, requestLimitsPlugin } from "./limits.js";
 import { injectDerivedParams } from "./name-lookup.js";
@@ -26,19 +27,8 @@ import { PartialDate } from "./scalars.js";
  * (W3C Web Annotations), GET /sources/:id (the text offsets count in), GET / (offline GraphiQL).
  */
 
-const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../schema");
+const SCHEMA_DIR = fromRoot("schema");
 const GRAPHQL_PATH = "/graphql";
-
-/**
- * Driver settings for a server that must notice an outage quickly: the driver retries a failed
- * read for 30 s by default, which would hold every request that long while Neo4j is down.
- */
-export const API_DRIVER_CONFIG: Config = {
-  maxTransactionRetryTime: 3_000,
-  connectionTimeout: 5_000,
-  connectionAcquisitionTimeout: 10_000,
-  userAgent: "sanad-api",
-};
 
 /** How long /ready waits for Neo4j before calling it not ready. */
 const READY_TIMEOUT_MS = 3_000;

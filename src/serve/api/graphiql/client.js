@@ -1,5 +1,5 @@
 /* global document, fetch */
-// Browser entry of the offline GraphiQL page, bundled by src/api/graphiql.ts with esbuild from
+// Browser entry of the offline GraphiQL page, bundled by bundle.ts with esbuild from
 // the installed npm packages, so the page needs no CDN. Plain JavaScript: the project's TypeScript
 // setup has no DOM types, and this file is never run by Node.
 import { GraphiQL } from "graphiql";

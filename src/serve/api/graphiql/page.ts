@@ -1,19 +1,21 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Request, Response, Router } from "express";
 import express from "express";
-import { build } from "esbuild";
+import type { Bundle } from "./bundle.js";
 
 /**
- * GraphiQL served entirely from this process: client.js, GraphiQL, React and their CSS bundled
- * with esbuild from node_modules, on the first request for the page's assets (start-up stays
- * fast, and the tests that never open the page never pay for the bundle). Opens with one tab per
- * example query in examples/.
+ * GraphiQL served entirely from this process, opening with one tab per example query in
+ * examples/. The compiled build serves the bundle `npm run build` wrote into assets/ beside this
+ * file; run from source, it is bundled on the first request for it (start-up stays fast, and the
+ * tests that never open the page never pay for it).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_DIR = join(here, "examples");
+/** Where `npm run build` puts graphiql.js and graphiql.css. */
+export const PREBUILT_DIR = join(here, "assets");
 const ASSETS = "/graphiql/assets";
 
 export function exampleQueries(): { name: string; query: string }[] {
@@ -23,29 +25,12 @@ export function exampleQueries(): { name: string; query: string }[] {
     .map((f) => ({ name: f, query: readFileSync(join(EXAMPLES_DIR, f), "utf8") }));
 }
 
-interface Bundle {
-  js: Uint8Array;
-  css: Uint8Array;
-}
-
-async function bundle(): Promise<Bundle> {
-  const result = await build({
-    entryPoints: [join(here, "client.js")],
-    bundle: true,
-    write: false,
-    outdir: "out",
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith(".js"));
-  const css = result.outputFiles.find((f) => f.path.endsWith(".css"));
-  if (!js || !css) throw new Error("the GraphiQL bundle lacks its script or its style sheet");
-  return { js: js.contents, css: css.contents };
+async function loadBundle(): Promise<Bundle> {
+  const js = join(PREBUILT_DIR, "graphiql.js");
+  if (existsSync(js)) return { js: readFileSync(js), css: readFileSync(join(PREBUILT_DIR, "graphiql.css")) };
+  // Loaded only here: esbuild is a build-time tool, absent from a production install.
+  const { bundleGraphiql } = await import("./bundle.js");
+  return bundleGraphiql();
 }
 
 /** "</script>" inside the embedded JSON would end the script element early. */
@@ -77,7 +62,7 @@ export function graphiqlRouter(endpoint: string): Router {
   // Only success is kept: a failed build is retried on the next request.
   let built: Promise<Bundle> | undefined;
   const assets = () => {
-    built ??= bundle().catch((e: unknown) => {
+    built ??= loadBundle().catch((e: unknown) => {
       built = undefined;
       throw e;
     });
