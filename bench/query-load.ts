@@ -98,7 +98,7 @@ export async function startCypherEndpoint(target: Neo4jTarget): Promise<Endpoint
   });
   const port = await new Promise<number>((ok, fail) => {
     child.once("exit", (code) => fail(new Error(`the Cypher server exited (code ${code})`)));
-    child.stdout!.once("data", (line: Buffer) => ok((JSON.parse(line.toString("utf8")) as { port: number }).port));
+    child.stdout.once("data", (line: Buffer) => ok((JSON.parse(line.toString("utf8")) as { port: number }).port));
   });
   const base = `http://127.0.0.1:${port}`;
   return {

@@ -88,7 +88,7 @@ export async function runAnalystLoad(graphqlUrl: string, { connections, duration
     })),
   };
   const result = await new Promise<autocannon.Result>((ok, fail) => {
-    const instance = autocannon(options, (err, res) => (err ? fail(err) : ok(res)));
+    const instance = autocannon(options, (err, res) => (err ? fail(err instanceof Error ? err : new Error(String(err))) : ok(res)));
     signal?.addEventListener("abort", () => instance.stop(), { once: true });
   });
   const gqlFailed = Object.values(graphqlErrors).reduce((a, b) => a + b, 0);

@@ -58,6 +58,8 @@ export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
 export const DatePrecision = z.enum(["day", "month", "year"]);
 export const Modality = z.enum(["asserted", "possible", "negated"]);
+/** How a quantity's figure reads: "أكثر من" makes it a lower bound, "حوالي" an approximation. */
+export const ValueBound = z.enum(["exact", "lower", "upper", "approximate"]);
 
 /** A literal object of a claim: a quantity, a date or a plain string. */
 export const LiteralValue = z.union([
@@ -65,8 +67,7 @@ export const LiteralValue = z.union([
     .object({
       quantity: z.number(),
       unit: z.string().min(1),
-      /** "أكثر من" makes the figure a lower bound, "حوالي" an approximation. */
-      bound: z.enum(["exact", "lower", "upper", "approximate"]).default("exact"),
+      bound: ValueBound.default("exact"),
     })
     .strict(),
   z.object({ date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), precision: DatePrecision }).strict(),

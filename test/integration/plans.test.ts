@@ -29,7 +29,7 @@ const EXPECTED_SCANS: Record<string, { label: string; why: string }> = {
 
 interface Operator {
   operatorType: string;
-  arguments: Record<string, unknown>;
+  arguments: Record<string, unknown> & { Details?: string };
   children: Operator[];
 }
 
@@ -44,7 +44,7 @@ async function scansOf(driver: Driver, cypher: string, params: Record<string, un
   const plan = summary.plan as unknown as Operator;
   return operators(plan)
     .filter((op) => SCANS.has(op.operatorType.replace(/@.*$/, "")))
-    .map((op) => `${op.operatorType.replace(/@.*$/, "")}(${String(op.arguments.Details ?? "")})`);
+    .map((op) => `${op.operatorType.replace(/@.*$/, "")}(${op.arguments.Details ?? ""})`);
 }
 
 function expectIndexed(name: string, scans: string[]) {

@@ -91,7 +91,7 @@ function dateProblem(value: string, precision: keyof typeof DATE_SHAPE): string 
   if (!DATE_SHAPE[precision].test(value)) return `date "${value}" does not have precision "${precision}"`;
   const [y, m, d] = value.split("-").map(Number);
   if (m !== undefined && (m < 1 || m > 12)) return `date "${value}" has no month ${m}`;
-  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y!, m!, 0)).getUTCDate())) return `date "${value}" has no day ${d}`;
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y!, m, 0)).getUTCDate())) return `date "${value}" has no day ${d}`;
   return undefined;
 }
 

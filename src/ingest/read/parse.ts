@@ -18,9 +18,9 @@ export interface Located<T> {
    * Position of a field's value, e.g. "facts[3].evidence[0]" or ["facts", 3, "evidence", 0].
    * A field that is absent locates at its nearest present ancestor; undefined only for an empty file.
    */
-  locate(field: string | readonly PathKey[]): Position | undefined;
+  locate: (field: string | readonly PathKey[]) => Position | undefined;
   /** Position of the key of a mapping field (where "id:" is written), else as `locate`. */
-  locateKey(field: string | readonly PathKey[]): Position | undefined;
+  locateKey: (field: string | readonly PathKey[]) => Position | undefined;
 }
 
 /** "facts[3].evidence[0]" from ["facts", 3, "evidence", 0]; the form problems print. */
@@ -49,7 +49,7 @@ interface Found {
 }
 
 function walk(doc: Document, path: readonly PathKey[]): Found {
-  let node = (doc.contents as Node | null) ?? null;
+  let node = (doc.contents) ?? null;
   let key: Node | null = null;
   for (const step of path) {
     let next: Node | null | undefined;

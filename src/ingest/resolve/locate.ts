@@ -94,6 +94,6 @@ function notFound(text: string, { text: folded, map }: Folded, needle: string, a
     else hi = mid - 1;
   }
   const at = folded.indexOf(needle.slice(0, lo));
-  const hint = lo > 0 ? `; the longest beginning that occurs is "${text.slice(map[at]!, map[at + lo]!).trim()}"` : "";
+  const hint = lo > 0 ? `; the longest beginning that occurs is "${text.slice(map[at], map[at + lo]).trim()}"` : "";
   return `evidence words not found in ${article}${hint}`;
 }
