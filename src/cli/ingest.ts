@@ -8,7 +8,8 @@ import { fail, printSeedReport } from "./output.js";
 /**
  * `npm run ingest -- <file...> [--meta <file>]`: adds articles to the graph. An argument may be
  * an article text or its *.meta.yaml; a text with a <stem>.meta.yaml beside it uses that. All
- * files are read and checked before anything is written, and written in one transaction.
+ * files are read and checked before anything is written, then written in transactions of 200
+ * sources (SOURCES_PER_TRANSACTION), each atomic.
  */
 const program = new Command("ingest")
   .description("Add articles (text files or *.meta.yaml) to the graph")
