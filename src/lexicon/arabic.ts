@@ -105,20 +105,3 @@ export function isWordChar(c: string | undefined): boolean {
   const code = c.charCodeAt(0);
   return code < TABLE_SIZE ? WORD_CODE[code] === 1 : WORD_CHAR.test(c);
 }
-
-/**
- * Arabic spellings of Latin letter names, as used for initials ("مايلز بي. كاجينز"): a period
- * after one of these, or after a single letter, abbreviates a name rather than ending a sentence.
- */
-const LETTER_NAMES = new Set(
-  [
-    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو",
-    "كيو", "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد", "زي",
-  ].map(fold),
-);
-
-/** Whether a word (as written, or folded) is an initial: one letter, or a Latin letter's Arabic name. */
-export function isInitial(word: string): boolean {
-  const w = fold(word);
-  return (w.length === 1 && /\p{L}/u.test(w)) || LETTER_NAMES.has(w);
-}

@@ -1,4 +1,5 @@
 import { type Folded, fold, isWordChar, normalizeForMatch, originalSpan } from "./arabic.js";
+import { ARTICLE, CONJUNCTIONS, PREPOSITIONS } from "./clitics.js";
 
 /**
  * Clitic-aware name matching. Arabic writes conjunctions, prepositions and the article onto the
@@ -42,10 +43,6 @@ export interface NameMatcher {
   /** Compiled forms by the first word of their core. */
   readonly byFirstWord: ReadonlyMap<string, readonly CompiledForm[]>;
 }
-
-const ARTICLE = "ال";
-const CONJUNCTIONS = ["", "و", "ف"];
-const PREPOSITIONS = ["", "ب", "ك", "ل"];
 
 function wordAt(t: string, i: number): string {
   let j = i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, isInitial, normalizeForMatch, originalSpan } from "../../src/lexicon/arabic.js";
+import { fold, isInitial, normalizeForMatch, originalSpan } from "../../src/lexicon/index.js";
 import { type NameForm, compileNames, matchNames } from "../../src/lexicon/match.js";
 
 describe("normalizeForMatch", () => {

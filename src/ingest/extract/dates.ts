@@ -1,5 +1,5 @@
-import { fold } from "../../lexicon/arabic.js";
-import { type Doc, foldedSet, gapBefore, procliticBefore, type Token } from "./doc.js";
+import { MONTH_NUMBER, procliticBefore, YEAR_WORDS } from "../../lexicon/index.js";
+import { type Doc, gapBefore, type Token } from "./doc.js";
 import type { DateMention } from "./types.js";
 
 /**
@@ -9,28 +9,9 @@ import type { DateMention } from "./types.js";
  * left out: their year, or their being a date at all, would be a guess.
  */
 
-const MONTHS: ReadonlyArray<readonly string[]> = [
-  ["يناير", "كانون الثاني", "جانفي"],
-  ["فبراير", "شباط", "فيفري"],
-  ["مارس", "آذار"],
-  ["أبريل", "إبريل", "نيسان", "أفريل"],
-  ["مايو", "أيار", "ماي"],
-  ["يونيو", "يونيه", "حزيران", "جوان"],
-  ["يوليو", "يوليه", "تموز", "جويلية"],
-  ["أغسطس", "آب", "أوت"],
-  ["سبتمبر", "أيلول"],
-  ["أكتوبر", "تشرين الأول"],
-  ["نوفمبر", "تشرين الثاني"],
-  ["ديسمبر", "كانون الأول"],
-];
-
-/** Folded month name (one or two words) → month number. */
-const MONTH_NUMBER = new Map(MONTHS.flatMap((names, i) => names.map((n) => [fold(n), i + 1] as const)));
 const MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_NUMBER.keys());
 /** Whether a folded word is (the first word of) a month name. */
 export const isMonthWord = (f: string) => MONTH_NAMES.has(f) || [...MONTH_NAMES].some((m) => m.startsWith(`${f} `));
-/** With ل the article fuses ("للعام"); as names do, the span then keeps the ل. */
-const YEAR_WORDS = foldedSet(["عام", "العام", "سنة", "السنة", "للعام", "للسنة"]);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const isYear = (f: string | undefined) => f !== undefined && /^[12]\d{3}$/.test(f);

@@ -1,5 +1,5 @@
 import type { ParsedSource } from "../parse/types.js";
-import { type Folded, fold, isWordChar, normalizeForMatch } from "../../lexicon/arabic.js";
+import { type Folded, isWordChar, normalizeForMatch } from "../../lexicon/index.js";
 
 /** A word of the source: original span, folded span and folded text, and its sentence (-1 outside any). */
 export interface Token {
@@ -81,22 +81,6 @@ export function tokenAtOrAfter(doc: Doc, offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-export function foldedSet(words: readonly string[]): ReadonlySet<string> {
-  return new Set(words.map(fold));
-}
-
-const PROCLITICS = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"];
-
-/**
- * Length of the proclitic prefix of a folded word whose rest is in the set (0 when the word
- * itself is), or -1 when no split gives a member.
- */
-export function procliticBefore(f: string, set: ReadonlySet<string>): number {
-  if (set.has(f)) return 0;
-  for (const p of PROCLITICS) if (f.startsWith(p) && set.has(f.slice(p.length))) return p.length;
-  return -1;
 }
 
 /** Folded index of an original offset: the first folded character at or after it. */

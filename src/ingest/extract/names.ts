@@ -1,7 +1,20 @@
 import type { GazetteerEntry } from "../../model/seed-files.js";
-import { fold, isInitial } from "../../lexicon/arabic.js";
-import { type NameMatch, compileNames, matchNames } from "../../lexicon/match.js";
-import { type Doc, foldedSet, gapBefore, procliticBefore, tokenAtOrAfter } from "./doc.js";
+import {
+  fold,
+  FUNCTION_WORDS,
+  hasCliticArticle,
+  isInitial,
+  type NameMatch,
+  compileNames,
+  matchNames,
+  OFFICE_NOUNS,
+  ORDINAL_WORDS,
+  procliticBefore,
+  RELATIVE_TIME_WORDS,
+  reportingVerb,
+  TITLES,
+} from "../../lexicon/index.js";
+import { type Doc, gapBefore, tokenAtOrAfter } from "./doc.js";
 import type { NameIndex } from "./types.js";
 
 export function buildNameIndex(entries: readonly GazetteerEntry[]): NameIndex {
@@ -41,34 +54,6 @@ export interface PersonRef {
   candidateName?: string;
 }
 
-/** Words that introduce a person's name. */
-const TITLES = foldedSet([
-  "العقيد", "الجنرال", "اللواء", "الفريق", "العميد", "المقدم", "الرائد", "النقيب", "الأدميرال", "المشير",
-  "الكولونيل", "الميجور", "الكابتن", "الرئيس", "الوزير", "وزير", "وزيرة", "رئيس", "السفير", "سفير",
-  "السفيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "الدكتور", "الدكتورة", "د", "الشيخ", "الشيخة", "الأمير", "الأميرة",
-  "الملك", "الملكة", "السيد", "السيدة", "المستشار", "النائب", "البروفيسور", "الأستاذ", "المبعوث", "القائد",
-  "المدير",
-]);
-
-/** Offices that, after a person's name, start a description of them ("روبرت وايت قائد …"). */
-export const ROLE_NOUNS = foldedSet([
-  "قائد", "مدير", "رئيس", "وزير", "سفير", "ناطق", "متحدث", "مسؤول", "عضو", "ممثل", "مستشار", "نائب",
-  "القائد", "المدير", "الرئيس", "الوزير", "السفير", "الناطق", "المتحدث", "المسؤول", "العضو", "الممثل",
-  "المستشار", "النائب", "باسم",
-]);
-
-/** Words that end a name. */
-const NOT_NAME = foldedSet([
-  "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "بأن", "لأن", "أو", "ثم", "قد", "لقد", "كما", "حيث",
-  "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "أنه", "أنها", "خلال", "بعد",
-  "قبل", "منذ", "حول", "عبر", "لدى", "أمس", "اليوم", "يوم", "قال", "قالت", "أكد", "أكدت", "أضاف",
-  "أضافت", "أوضح", "أوضحت", "أشار", "أشارت", "إنه", "إنها", "لا", "لم", "لن", "ما",
-]);
-
-const ORDINALS = foldedSet([
-  "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
-]);
-
 const MAX_SKIPPED = 4;
 const MAX_NAME_WORDS = 5;
 
@@ -76,14 +61,15 @@ function isArticleWord(f: string): boolean {
   return f.startsWith("ال") && f.length > 3;
 }
 
-/** Proclitic + article ("بالجيش", "والناطق", "للتحالف"): never inside a name. */
-function hasCliticArticle(f: string): boolean {
-  return /^(?:[وف]?[بكل]ال|[وف]ال|[وف]?لل)/.test(f) && f.length > 4;
-}
-
-/** Words that cannot be part of a name: function words, offices, titles. */
+/** Words that cannot be part of a name: function words, time words, reporting verbs, offices, titles. */
 function stops(f: string): boolean {
-  return procliticBefore(f, NOT_NAME) >= 0 || procliticBefore(f, ROLE_NOUNS) >= 0 || TITLES.has(f);
+  return (
+    procliticBefore(f, FUNCTION_WORDS) >= 0 ||
+    procliticBefore(f, RELATIVE_TIME_WORDS) >= 0 ||
+    reportingVerb(f) !== undefined ||
+    procliticBefore(f, OFFICE_NOUNS) >= 0 ||
+    TITLES.has(f)
+  );
 }
 
 function endsInTaMarbuta(text: string, start: number, end: number): boolean {
@@ -94,7 +80,7 @@ function endsInTaMarbuta(text: string, start: number, end: number): boolean {
 export function significantWords(foldedName: string): string[] {
   return foldedName
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !isInitial(w) && !ORDINALS.has(w) && !TITLES.has(w));
+    .filter((w) => w.length > 1 && !isInitial(w) && !ORDINAL_WORDS.has(w) && !TITLES.has(w));
 }
 
 /** The one gazetteer person whose name contains these words, or whose name they contain. */
@@ -153,7 +139,7 @@ export function findPersonRefs(doc: Doc, located: readonly LocatedName[], index:
     for (let skipped = 0; skipped < MAX_SKIPPED && sameSentence(j) && spaced(j); skipped++) {
       const office = nonPersonAt.get(j);
       if (office) j = office.endToken;
-      else if (isArticleWord(tokens[j]!.f) && !ORDINALS.has(tokens[j]!.f)) j++;
+      else if (isArticleWord(tokens[j]!.f) && !ORDINAL_WORDS.has(tokens[j]!.f)) j++;
       else break;
     }
     const name: number[] = [];
@@ -167,7 +153,7 @@ export function findPersonRefs(doc: Doc, located: readonly LocatedName[], index:
       if (stops(tok.f) || nonPersonAt.has(k) || /\p{N}/u.test(tok.f) || hasCliticArticle(tok.f)) break;
       if (isArticleWord(tok.f)) {
         if (name.length === 0) break;
-        if (ORDINALS.has(tok.f) || tok.f.endsWith("ي")) {
+        if (ORDINAL_WORDS.has(tok.f) || tok.f.endsWith("ي")) {
           name.push(k);
           continue;
         }
@@ -237,7 +223,7 @@ export function affiliations(
       if (m.type !== "Organization" || m.firstToken < ref.endToken || m.firstToken > limit) continue;
       if (doc.tokens[m.firstToken]?.sentence !== ref.sentence) continue;
       const before = [m.firstToken - 1, m.firstToken - 2].map((k) => doc.tokens[k]?.f ?? "");
-      if (before.some((f) => procliticBefore(f, ROLE_NOUNS) >= 0)) orgsOf(ref.entityId).add(m.entityId);
+      if (before.some((f) => procliticBefore(f, OFFICE_NOUNS) >= 0)) orgsOf(ref.entityId).add(m.entityId);
     }
   }
   return out;

@@ -1,6 +1,6 @@
-import { fold } from "../../lexicon/arabic.js";
+import { BOUNDS, CLITIC_ARTICLE, fold, FUNCTION_WORDS, NUMBER_WORDS, procliticBefore, QUANTIFIERS, SCALE_WORDS, union, UNITS } from "../../lexicon/index.js";
 import { isMonthWord } from "./dates.js";
-import { type Doc, foldedSet, gapBefore, procliticBefore } from "./doc.js";
+import { type Doc, gapBefore } from "./doc.js";
 import type { Bound, DateMention, QuantityMention } from "./types.js";
 
 /**
@@ -15,30 +15,10 @@ import type { Bound, DateMention, QuantityMention } from "./types.js";
  * Spans run from the bound (or the number, without its proclitic) to the end of the unit.
  */
 
-const BOUNDS: ReadonlyArray<readonly [string, Bound]> = [
-  ["أكثر من", "lower"], ["ما يزيد على", "lower"], ["ما يزيد عن", "lower"], ["يزيد على", "lower"],
-  ["يزيد عن", "lower"], ["ما لا يقل عن", "lower"], ["لا يقل عن", "lower"], ["لا تقل عن", "lower"],
-  ["تتخطى", "lower"], ["يتخطى", "lower"], ["تتجاوز", "lower"], ["يتجاوز", "lower"], ["تفوق", "lower"],
-  ["يفوق", "lower"], ["أقل من", "upper"], ["ما لا يزيد عن", "upper"], ["لا يزيد عن", "upper"],
-  ["لا يزيد على", "upper"], ["حوالي", "approximate"], ["نحو", "approximate"],
-  ["قرابة", "approximate"], ["زهاء", "approximate"], ["ما يقارب", "approximate"], ["ما يناهز", "approximate"],
-];
 const BOUND_WORDS = BOUNDS.map(([phrase, bound]) => ({ words: fold(phrase).split(" "), bound })).sort(
   (a, b) => b.words.length - a.words.length,
 );
 
-const NUMBER_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ["واحد", "واحدة"]],
-  [2, ["اثنان", "اثنين", "اثنتان", "اثنتين"]],
-  [3, ["ثلاث", "ثلاثة"]],
-  [4, ["أربع", "أربعة"]],
-  [5, ["خمس", "خمسة"]],
-  [6, ["ست", "ستة"]],
-  [7, ["سبع", "سبعة"]],
-  [8, ["ثمان", "ثماني", "ثمانية"]],
-  [9, ["تسع", "تسعة"]],
-  [10, ["عشر", "عشرة"]],
-];
 const NUMBER_WORD = new Map(
   NUMBER_WORDS.flatMap(([n, words]) => words.flatMap((w) => [[fold(w), n] as const, [fold(`ال${w}`), n] as const])),
 );
@@ -51,13 +31,7 @@ interface Scale {
   plural: boolean;
 }
 const SCALES = new Map<string, Scale>(
-  (
-    [
-      [1e3, ["ألف", "ألفا"], ["آلاف"], ["ألفان", "ألفين", "ألفي"]],
-      [1e6, ["مليون", "مليونا"], ["ملايين"], ["مليونان", "مليونين", "مليوني"]],
-      [1e9, ["مليار", "مليارا"], ["مليارات"], ["ملياران", "مليارين", "ملياري"]],
-    ] as const
-  ).flatMap(([factor, singular, plural, dual]) => [
+  SCALE_WORDS.flatMap(([factor, singular, plural, dual]) => [
     ...singular.map((w) => [fold(w), { factor, count: 1, plural: false }] as const),
     ...plural.map((w) => [fold(w), { factor, count: 1, plural: true }] as const),
     ...dual.map((w) => [fold(w), { factor, count: 2, plural: false }] as const),
@@ -65,35 +39,11 @@ const SCALES = new Map<string, Scale>(
 );
 const SCALE_FORMS: ReadonlySet<string> = new Set(SCALES.keys());
 
-const UNITS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["country", ["دولة", "دول"]],
-  ["member", ["عضو", "عضوا", "أعضاء", "عنصر", "عنصرا", "عناصر"]],
-  ["session", ["جلسة", "جلسات"]],
-  ["fighter", ["مقاتل", "مقاتلا", "مقاتلين", "مقاتلون"]],
-  ["person", ["شخص", "شخصا", "أشخاص"]],
-  ["operation", ["عملية", "عمليات"]],
-  ["soldier", ["جندي", "جنديا", "جنود"]],
-  ["km2", ["كيلو متر مربع", "كيلومتر مربع", "كم مربع"]],
-  ["km", ["كيلو متر", "كيلومتر", "كم"]],
-  ["USD", ["دولار", "دولارا", "دولارات", "دولار أمريكي"]],
-  ["EUR", ["يورو"]],
-  ["QAR", ["ريال قطري"]],
-  ["percent", ["في المئة", "في المائة", "بالمئة", "بالمائة"]],
-  ["year", ["عام", "عاما", "أعوام", "سنة", "سنوات"]],
-  ["month", ["شهر", "شهرا", "أشهر", "شهور"]],
-  ["day", ["يوم", "يوما", "أيام"]],
-];
 const UNIT = new Map(UNITS.flatMap(([unit, words]) => words.map((w) => [fold(w), unit] as const)));
 const MAX_UNIT_WORDS = 3;
 
 /** Words that cannot be a counted noun. */
-const NOT_UNIT = foldedSet([
-  "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "أو", "ثم", "قد", "لقد", "كما", "حيث", "الذي", "التي",
-  "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "بعد", "قبل", "منذ", "حتى", "لا", "لم", "لن", "ما", "عدة",
-  "نحو", "حوالي", "أكثر", "أقل", "فقط", "أيضا",
-]);
-/** Conjunction or preposition plus article ("والنصف", "وبالتزام"): a new phrase, not a counted noun. */
-const CLITIC_ARTICLE = /^(?:[وف]?[بكل]ال|[وف]ال|[وف]?لل)/;
+const NOT_UNIT = union(FUNCTION_WORDS, QUANTIFIERS);
 
 interface NumberAt {
   value: number;

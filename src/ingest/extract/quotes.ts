@@ -1,5 +1,19 @@
-import { fold } from "../../lexicon/arabic.js";
-import { type Doc, foldedIndex, foldedSet, gapBefore, procliticBefore, tokenSpan } from "./doc.js";
+import {
+  ADVERBIAL_START,
+  CONDITIONAL_AFTER,
+  fold,
+  INTERVIEW_NOUNS,
+  NOT_IMPLICIT_AN,
+  NOT_REPORT_AN,
+  procliticBefore,
+  REPORT_MARKERS,
+  REPORTING_PARTICIPLES,
+  reportingVerb,
+  SETTING_CUES,
+  SPEAKER_NOUNS,
+  VERB_PREPOSITIONS,
+} from "../../lexicon/index.js";
+import { type Doc, foldedIndex, gapBefore, tokenSpan } from "./doc.js";
 import { type LocatedName, type PersonRef, resolvePerson, significantWords } from "./names.js";
 import type { ExtractedQuote, NameIndex } from "./types.js";
 
@@ -30,25 +44,7 @@ import type { ExtractedQuote, NameIndex } from "./types.js";
  * previous ones (the following "وأضاف" is the same interview); earlier quotes are not changed.
  */
 
-const VERBS = ["قال", "أكد", "أضاف", "تابع", "نوه", "شدد", "أوضح", "أشار", "ذكر", "صرح", "لفت"];
-const VERB_FORMS = new Map(VERBS.flatMap((v) => [[fold(v), v] as const, [fold(`${v}ت`), v] as const]));
-
-const MARKERS = foldedSet(["أن", "إن", "بأن"]);
-/** "بعد أن", "يجب أن", …: أن of a subordinate clause, not of a report. */
-const NOT_REPORT_AN = foldedSet(["بعد", "قبل", "منذ", "رغم", "دون", "بدون", "حتى", "لو", "يجب", "يمكن", "ينبغي"]);
-/** "حيث إن", "بل إن", …: إن that continues the writer's own sentence. */
-const NOT_IMPLICIT_AN = foldedSet(["حيث", "إذ", "بل", "ثم", "لكن", "ولكن"]);
-/** "إن لم", "إن كان": conditional إن. */
-const CONDITIONAL_AFTER = foldedSet(["لم", "كان", "كانت"]);
-const REGION_PREPOSITIONS = foldedSet(["على", "إلى"]);
-/** Words between verb and marker that open an adverbial, not a subject: "وقال في تصريح …", "وأضاف خلال الإيجاز …". */
-const ADVERBIAL_START = foldedSet(["في", "خلال", "أثناء", "على", "إلى", "عن", "مع", "عقب", "لدى", "ضمن", "حول", "بعد", "قبل"]);
-const SPEAKER_NOUNS = foldedSet([
-  "مسؤول", "المسؤول", "مسؤولة", "المسؤولة", "مسؤولون", "متحدث", "المتحدث", "متحدثة", "المتحدثة", "ناطق",
-  "الناطق", "ناطقة", "الناطقة", "مصدر", "المصدر", "مصادر", "ممثل", "الممثل", "قائد", "القائد", "مدير", "المدير",
-]);
-const SETTING_CUES = foldedSet(["خلال", "أثناء", "هامش", "في", "عقب", "لدى", "ضمن"]);
-const INTERVIEW = "(?:تصريح|تصريحات|حديث|مقابله|حوار|لقاء)(?:\\s+\\S+)?\\s+";
+const INTERVIEW = `(?:${INTERVIEW_NOUNS.map(fold).join("|")})(?:\\s+\\S+)?\\s+`;
 const OUTLET_BEFORE = new RegExp(`${INTERVIEW}(?:ل\\S*|مع\\s+)$`, "u");
 const OUTLET_ASSIMILATED = new RegExp(`${INTERVIEW}$`, "u");
 const OUTLET_WINDOW = 40;
@@ -73,15 +69,6 @@ interface Start {
   contentStart: number;
 }
 
-function reportingVerb(f: string): { verb: string; prefix: number } | undefined {
-  for (const prefix of ["", "و", "ف"]) {
-    if (!f.startsWith(prefix)) continue;
-    const verb = VERB_FORMS.get(f.slice(prefix.length));
-    if (verb) return { verb, prefix: prefix.length };
-  }
-  return undefined;
-}
-
 /** Original offset of the first non-space character at or after folded index fs. */
 function contentAt(doc: Doc, fs: number): number {
   let i = fs;
@@ -94,7 +81,10 @@ function explicitStarts(doc: Doc, s: number): Start[] {
   const [a, b] = doc.sentenceTokens[s]!;
   const starts: Start[] = [];
   for (let i = a; i < b; i++) {
-    const v = reportingVerb(tokens[i]!.f);
+    const found = reportingVerb(tokens[i]!.f);
+    // A participle ("مشيرا إلى أن") goes on with the sentence's own report; it opens none.
+    const participle = found !== undefined && REPORTING_PARTICIPLES.has(tokens[i]!.f.slice(found.prefix));
+    const v = found && !participle ? { verb: found.lemma, prefix: found.prefix } : undefined;
     if (!v) continue;
     const verbTok = tokens[i]!;
     const verbStart = doc.folded.map[verbTok.fs + v.prefix]!;
@@ -107,7 +97,7 @@ function explicitStarts(doc: Doc, s: number): Start[] {
         i = j - 1;
         break;
       }
-      if (MARKERS.has(tokens[j]!.f) && !NOT_REPORT_AN.has(tokens[j - 1]!.f)) {
+      if (REPORT_MARKERS.has(tokens[j]!.f) && !NOT_REPORT_AN.has(tokens[j - 1]!.f)) {
         starts.push({ ...base, regionFrom: i + 1, regionTo: j, contentStart: contentAt(doc, tokens[j]!.fe) });
         i = j;
         break;
@@ -160,8 +150,8 @@ interface Draft {
 function trimRegion(doc: Doc, from: number, to: number): [number, number] {
   let f = from;
   let t = to;
-  while (f < t && REGION_PREPOSITIONS.has(doc.tokens[f]!.f)) f++;
-  while (t > f && REGION_PREPOSITIONS.has(doc.tokens[t - 1]!.f)) t--;
+  while (f < t && VERB_PREPOSITIONS.has(doc.tokens[f]!.f)) f++;
+  while (t > f && VERB_PREPOSITIONS.has(doc.tokens[t - 1]!.f)) t--;
   return [f, t];
 }
 

@@ -51,7 +51,9 @@ export type ExtractedQuote = QuoteFields &
     | { speakerEntityId?: undefined; unresolvedSpeakerName: string }
   );
 
-export type Bound = "exact" | "lower" | "upper" | "approximate";
+import type { Bound } from "../../lexicon/index.js";
+
+export type { Bound };
 
 export interface QuantityMention {
   start: number;

@@ -1,4 +1,4 @@
-import { fold } from "../../lexicon/arabic.js";
+import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES, fold } from "../../lexicon/index.js";
 import { splitSentences } from "./sentences.js";
 import type { Block, BlockKind, ParsedSource, Sentence, SentenceKind } from "./types.js";
 
@@ -26,16 +26,9 @@ const TRAILING_CLOSERS = /["'»”’)\]}]+$/;
 const EDGE = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** Comment-box, sharing and related-links chrome, compared folded with everything but letters removed. */
-const BOILERPLATE_EXACT = new Set(
-  [
-    "ليست هناك تعليقات", "لا توجد تعليقات", "لا يوجد تعليقات", "لا تعليقات", "تعليقات", "التعليقات",
-    "أضف تعليق", "أضف تعليقا", "اترك تعليقا", "اكتب تعليقا", "شارك", "شارك المقال", "شارك الخبر",
-    "مشاركة", "طباعة", "اقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "مواضيع ذات صلة", "أخبار ذات صلة",
-    "الأكثر قراءة", "جميع الحقوق محفوظة", "تابعونا على", "إعلان",
-  ].map(letterKey),
-);
+const BOILERPLATE_EXACT = new Set(BOILERPLATE_LINES.map(letterKey));
 /** Chrome that goes on with a link title or a name; only short lines. */
-const BOILERPLATE_PREFIX = ["اقرأ أيضا", "شاهد أيضا", "اقرأ المزيد", "جميع الحقوق محفوظة", "تابعونا على"].map(letterKey);
+const BOILERPLATE_PREFIX = BOILERPLATE_PREFIXES.map(letterKey);
 const BOILERPLATE_PREFIX_MAX_WORDS = 15;
 
 function letterKey(s: string): string {

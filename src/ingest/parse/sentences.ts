@@ -1,4 +1,4 @@
-import { isInitial, isWordChar } from "../../lexicon/arabic.js";
+import { isInitial, isWordChar } from "../../lexicon/index.js";
 
 const TERMINALS = ".!?؟…";
 const CLOSERS = `"'»”’)]}`;

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { fold } from "../../lexicon/arabic.js";
+import { fold, procliticReadings } from "../../lexicon/index.js";
 
 /**
  * Server-side parameters of the @cypher query fields. Name lookup keys for Query.entitiesByName: the loader stores each entity's names and aliases
@@ -8,32 +8,9 @@ import { fold } from "../../lexicon/arabic.js";
  * ("قطر") while the text says "لقطر", "وقطر", "بالتحالف", "للتحالف".
  */
 
-const CONJUNCTIONS = ["", "و", "ف"];
-const PREPOSITIONS = ["", "ب", "ل", "ك"];
-const ARTICLE = "ال";
-/** A stripped form shorter than this is no name any more ("ل" of "لبنان"). */
-const MIN_KEY_LENGTH = 2;
-
 /** The folded name first (exact matches rank first), then its clitic-stripped forms. */
 export function nameLookupKeys(name: string): string[] {
-  const folded = fold(name);
-  const keys = new Set<string>([folded]);
-  for (const conjunction of CONJUNCTIONS) {
-    if (!folded.startsWith(conjunction)) continue;
-    const afterConjunction = folded.slice(conjunction.length);
-    for (const preposition of PREPOSITIONS) {
-      if (!afterConjunction.startsWith(preposition)) continue;
-      const rest = afterConjunction.slice(preposition.length);
-      keys.add(rest);
-      if (rest.startsWith(ARTICLE)) keys.add(rest.slice(ARTICLE.length));
-      // لل is ل + ال with the alef written away: "للتحالف" is "ل" + "التحالف".
-      if (preposition === "ل" && rest.startsWith("ل")) {
-        keys.add("ا" + rest);
-        keys.add(rest.slice(1));
-      }
-    }
-  }
-  return [...keys].filter((k) => k.length >= MIN_KEY_LENGTH);
+  return procliticReadings(fold(name));
 }
 
 /** Lucene's special characters (and the backslash itself), searched as themselves once escaped. */

@@ -1,3 +1,4 @@
+import { fold, reportingVerb } from "../../lexicon/index.js";
 import type { SourceGraph } from "../../model/graph.js";
 import type { ParsedSource } from "../../ingest/parse/index.js";
 import { toCodePoint } from "../../ingest/resolve/index.js";
@@ -31,10 +32,15 @@ function tally(keys: readonly string[]): Record<string, number> {
   return counts;
 }
 
-const REPORTING_VERB = /(^|\s)[وف]?(قال|أكد|أضاف|تابع|نوه|شدد|أوضح|أشار|ذكر|صرح|لفت)/;
+/** Whether any word of the sentence is a reporting verb of the lexicon. */
+function hasReportingVerb(text: string): boolean {
+  return fold(text)
+    .split(/[^\p{L}\p{M}]+/u)
+    .some((w) => reportingVerb(w) !== undefined);
+}
 
 function reasonFor(text: string, mentionsEntity: boolean): string {
-  if (REPORTING_VERB.test(text)) return "a reporting verb without أن / إن / «:» after it: no quote boundary found";
+  if (hasReportingVerb(text)) return "a reporting verb without أن / إن / «:» after it: no quote boundary found";
   if (!mentionsEntity) return "names no known entity and has no curated fact";
   return "names entities but no curated fact rests on it and it has no reporting verb";
 }
