@@ -87,20 +87,3 @@ export const VERB_PREPOSITIONS = foldedSet(["على", "إلى"]);
 export const SETTING_CUES = foldedSet(["خلال", "أثناء", "هامش", "في", "عقب", "لدى", "ضمن"]);
 /** Nouns for an interview or statement, before the outlet it was given to ("في تصريح لـ«لوسيل»"). */
 export const INTERVIEW_NOUNS = ["تصريح", "تصريحات", "حديث", "مقابلة", "حوار", "لقاء", "بيان"] as const;
-
-/**
- * Attribution without a verb ("وحسب", "وفقا لـ", "نقلا عن", "بحسب"), and relay verbs whose object
- * after عن is the real speaker ("نقلت وكالة … عن …").
- */
-export const ATTRIBUTION_WORDS = foldedSet(["حسب", "بحسب", "وحسب", "وبحسب", "وفقا", "ووفقا", "طبقا", "نقلا"]);
-export const RELAY_VERBS: ReadonlyMap<string, string> = new Map(
-  ["نقل", "أورد", "بث"].flatMap((lemma) => pastForms(lemma).map((f) => [fold(f), lemma] as const)),
-);
-
-/** Opening → closing quotation marks news uses; a straight " closes itself. */
-export const QUOTE_MARKS: ReadonlyMap<string, string> = new Map([
-  ["«", "»"],
-  ["“", "”"],
-  ['"', '"'],
-  ["„", "“"],
-]);

@@ -4,7 +4,7 @@ import { type Doc } from "../doc.js";
 import { type Model, deserializeModel } from "./model.js";
 import { conllChunks } from "./chunks.js";
 import type { GazetteerEntry } from "../../../model/seed-files.js";
-import { GeneratedCountries } from "../../../lexicon/world/schema.js";
+import { WORLD } from "../../../lexicon/world/index.js";
 import { type NerGazetteer, TAGS, type TagType, gazetteerLabels, nerGazetteer, sequenceOf, sequenceOfWords } from "./sequence.js";
 
 export { nerGazetteer, type NerGazetteer } from "./sequence.js";
@@ -44,7 +44,7 @@ export function nerModel(): Model {
 }
 
 /** Named-entity mentions of a document, sentence by sentence, with exact original offsets. */
-export function recognise(doc: Doc, gazetteer: NerGazetteer = withWorld(), model: Model = nerModel()): NerSpan[] {
+export function recognise(doc: Doc, gazetteer: NerGazetteer = taggerGazetteer(), model: Model = nerModel()): NerSpan[] {
   const labels = gazetteerLabels(doc, gazetteer);
   const spans: NerSpan[] = [];
   for (const [first, end] of doc.sentenceTokens) {
@@ -68,7 +68,7 @@ export function recognise(doc: Doc, gazetteer: NerGazetteer = withWorld(), model
  * BIO tags (PERS, LOC, ORG, MISC) of one pre-tokenised sentence, a tag a word: each word takes
  * the tag of its first letter-or-digit piece; punctuation-only words are O.
  */
-export function tagWords(words: readonly string[], gazetteer: NerGazetteer = withWorld(), model: Model = nerModel()): string[] {
+export function tagWords(words: readonly string[], gazetteer: NerGazetteer = taggerGazetteer(), model: Model = nerModel()): string[] {
   const { sequence, owner } = sequenceOfWords(words, gazetteer);
   const { tags } = model.tag(sequence);
   const out: string[] = words.map(() => "O");
@@ -76,22 +76,21 @@ export function tagWords(words: readonly string[], gazetteer: NerGazetteer = wit
   return out;
 }
 
-/** Countries, dependent territories and capitals of the world data (src/lexicon/world). */
-const WORLD_URL = new URL("../../../lexicon/world/countries.generated.json", import.meta.url);
+/** Countries, dependent territories and capitals of the world data: the names the model was trained with (not its organisations). */
+const WORLD_PLACES = WORLD.filter((e) => e.type !== "Organization");
 let world: NerGazetteer | undefined;
 
 /**
  * Names the tagger reads as a feature: the curated entries first (they win where both list a
  * form), then the world data. Without curated entries the result is built once and shared.
  */
-export function withWorld(curated: readonly GazetteerEntry[] = []): NerGazetteer {
-  const worldEntries = GeneratedCountries.parse(JSON.parse(readFileSync(WORLD_URL, "utf8"))).entities;
-  if (curated.length > 0) return nerGazetteer([...curated, ...worldEntries]);
-  world ??= nerGazetteer(worldEntries);
+export function taggerGazetteer(curated: readonly GazetteerEntry[] = []): NerGazetteer {
+  if (curated.length > 0) return nerGazetteer([...curated, ...WORLD_PLACES]);
+  world ??= nerGazetteer(WORLD_PLACES);
   return world;
 }
 
 /** The gazetteer the model was trained with, as training and evaluation read it: the curated file and the world data. */
 export async function readNerGazetteer(path: string): Promise<NerGazetteer> {
-  return withWorld((await readGazetteer(path)).value.entities);
+  return taggerGazetteer((await readGazetteer(path)).value.entities);
 }
