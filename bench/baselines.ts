@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { SourceGraph } from "../src/model/graph.js";
-import { planLoad, type NameFolder } from "../src/ingest/load/plan.js";
+import { CLAIM_TEXT_MAX_CHARS, CLAIM_TEXT_SPANS, planLoad, type NameFolder } from "../src/ingest/load/plan.js";
 
 /**
  * The baselines the loader is measured against. Both write the same rows as the loader (taken
@@ -31,7 +31,7 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
   const claims = rowsOf(plan, "Claim");
   const quotes = rowsOf(plan, "Quote");
 
-  // The loader computes a claim's text in the database from all its evidence; here, from the same rows.
+  // The loader computes a claim's text in the database from its first evidence; here, from the same rows.
   const mentionById = new Map(mentions.map((m) => [m.id as string, m]));
   const evidenceOf = new Map<string, Set<string>>();
   for (const c of claims) {
@@ -42,9 +42,11 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
   const claimText = (id: string) =>
     [...evidenceOf.get(id)!]
       .map((m) => mentionById.get(m)!)
-      .sort((a, b) => (a.sourceId === b.sourceId ? (a.start as number) - (b.start as number) : (a.sourceId as string) < (b.sourceId as string) ? -1 : 1))
+      .sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1))
+      .slice(0, CLAIM_TEXT_SPANS)
       .map((m) => m.exact as string)
-      .join(" … ");
+      .join(" … ")
+      .slice(0, CLAIM_TEXT_MAX_CHARS);
   const uniqueClaims = [...new Map(claims.map((c) => [c.id as string, c])).values()];
 
   const entityLabels = [...new Set(plan.filter((s) => s.label.startsWith("Entity:")).map((s) => s.label))];
@@ -60,13 +62,13 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
     })),
     {
       label: "Mention",
-      cypher: "MERGE (m:Mention {id: row.id}) SET m.sourceId = row.sourceId, m.start = row.start, m.end = row.end, m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix",
+      cypher: "MERGE (m:Mention {id: row.id}) SET m.sourceId = row.sourceId, m.start = row.start, m.end = row.end, m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix, m.entityId = row.entityId",
       rows: mentions,
     },
     { label: "Claim", cypher: "MERGE (c:Claim {id: row.id}) SET c += row.props, c.text = row.text", rows: uniqueClaims.map((c) => ({ ...c, text: claimText(c.id as string) })) },
     {
       label: "Quote",
-      cypher: "MERGE (q:Quote {id: row.id}) SET q.sourceId = row.sourceId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb",
+      cypher: "MERGE (q:Quote {id: row.id}) SET q.sourceId = row.sourceId, q.speakerId = row.speakerId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb",
       rows: quotes,
     },
     { label: "PART_OF", cypher: "MATCH (e:Entity {id: row.id}), (p:Entity {id: row.partOf}) MERGE (e)-[:PART_OF]->(p)", rows: rowsOf(plan, "PART_OF") },
@@ -82,7 +84,7 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
       cypher: "MATCH (c:Claim {id: row.id}), (e:Entity {id: row.objectId}) MERGE (c)-[:OBJECT]->(e)",
       rows: uniqueClaims.filter((c) => c.objectId !== null),
     },
-    { label: "EVIDENCE (claims)", cypher: "MATCH (c:Claim {id: row.from}), (m:Mention {id: row.to}) MERGE (c)-[:EVIDENCE]->(m)", rows: pairs(claims, "id", "evidence") },
+    { label: "EVIDENCE (claims)", cypher: "MATCH (c:Claim {id: row.from}), (m:Mention {id: row.to}) MERGE (c)-[:EVIDENCE {claimId: row.from, mentionId: row.to}]->(m)", rows: pairs(claims, "id", "evidence") },
     ...drawnTypes.map((type) => ({
       label: type,
       cypher: `MATCH (s:Entity {id: row.subjectId}), (o:Entity {id: row.objectId}) MERGE (s)-[r:${type} {claimId: row.id}]->(o) SET r.predicate = row.predicate`,

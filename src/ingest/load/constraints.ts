@@ -16,8 +16,25 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   "CREATE INDEX claim_predicate IF NOT EXISTS FOR (n:Claim) ON (n.predicate)",
   "CREATE INDEX entity_name_en IF NOT EXISTS FOR (n:Entity) ON (n.nameEn)",
   "CREATE INDEX entity_name_ar IF NOT EXISTS FOR (n:Entity) ON (n.nameAr)",
+  // Pages: equality on the owner, then the order the page is read in, so a page is an ordered
+  // index seek of first + 1 entries however many the owner has (schema/graph.graphql, *Page fields).
+  "CREATE INDEX quote_speaker_page IF NOT EXISTS FOR (n:Quote) ON (n.speakerId, n.id)",
+  "CREATE INDEX claim_subject_page IF NOT EXISTS FOR (n:Claim) ON (n.subjectId, n.id)",
+  "CREATE INDEX claim_object_page IF NOT EXISTS FOR (n:Claim) ON (n.objectId, n.id)",
+  "CREATE INDEX claim_predicate_page IF NOT EXISTS FOR (n:Claim) ON (n.predicate, n.id)",
+  "CREATE INDEX claim_subject_date IF NOT EXISTS FOR (n:Claim) ON (n.subjectId, n.dateSort, n.id)",
+  "CREATE INDEX claim_object_date IF NOT EXISTS FOR (n:Claim) ON (n.objectId, n.dateSort, n.id)",
+  "CREATE INDEX mention_entity_page IF NOT EXISTS FOR (n:Mention) ON (n.entityId, n.id)",
+  "CREATE INDEX mention_source_page IF NOT EXISTS FOR (n:Mention) ON (n.sourceId, n.id)",
+  "CREATE INDEX evidence_claim_page IF NOT EXISTS FOR ()-[r:EVIDENCE]-() ON (r.claimId, r.mentionId)",
+  // Name lookup: each folded name or alias is one term (keyword analyzer), so entitiesByName is
+  // an index lookup of its keys, not a scan of every entity.
+  "CREATE FULLTEXT INDEX entitySearchKeys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+  // Claim search goes through the words of the evidence, so a claim's text can stay short.
+  "CREATE FULLTEXT INDEX mentionText IF NOT EXISTS FOR (n:Mention) ON EACH [n.exact] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
+  // Claims were searched through their joined text, which grew with every source citing them.
+  "DROP INDEX claimText IF EXISTS",
   "CREATE FULLTEXT INDEX quoteText IF NOT EXISTS FOR (n:Quote) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
-  "CREATE FULLTEXT INDEX claimText IF NOT EXISTS FOR (n:Claim) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
   "CREATE FULLTEXT INDEX entityNamesAr IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameAr] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
   "CREATE FULLTEXT INDEX entityNamesEn IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameEn, n.glossEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
 ];

@@ -81,6 +81,10 @@ function claimRow(c: Claim) {
     objectId: c.objectId ?? null,
     evidence: c.evidence,
     props: {
+      // Stored on the claim as well as drawn as SUBJECT/OBJECT, so that an entity's claims are a
+      // page of an index (subjectId, id), not a sort of all of them (src/ingest/load/constraints.ts).
+      subjectId: c.subjectId,
+      objectId: c.objectId ?? null,
       predicate: c.predicate,
       modality: c.modality,
       origin: c.origin,
@@ -184,7 +188,7 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        MATCH (s:Source {id: row.sourceId})
        MERGE (m:Mention {id: row.id})
        SET m.sourceId = row.sourceId, m.start = toInteger(row.start), m.end = toInteger(row.end),
-           m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix
+           m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix, m.entityId = row.entityId
        MERGE (m)-[:IN]->(s)
        WITH m, row WHERE row.entityId IS NOT NULL
        MATCH (e:Entity {id: row.entityId})
@@ -211,7 +215,7 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        WITH c, row
        UNWIND row.evidence AS mentionId
        MATCH (m:Mention {id: mentionId})
-       MERGE (c)-[:EVIDENCE]->(m)`,
+       MERGE (c)-[:EVIDENCE {claimId: c.id, mentionId: m.id}]->(m)`,
       claims.map(claimRow),
     ),
   );
@@ -235,7 +239,7 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
       `UNWIND $rows AS row
        MATCH (speaker:Entity {id: row.speakerId})
        MERGE (q:Quote {id: row.id})
-       SET q.sourceId = row.sourceId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb
+       SET q.sourceId = row.sourceId, q.speakerId = row.speakerId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb
        MERGE (speaker)-[:STATED]->(q)
        WITH q, row
        CALL (q, row) { MATCH (e:Entity {id: row.settingId}) MERGE (q)-[:SAID_AT]->(e) }
@@ -262,10 +266,17 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
   return statements;
 }
 
+/** A claim's text: its first evidence spans (in mention id order: by source, then position), joined. */
+export const CLAIM_TEXT_SPANS = 5;
+export const CLAIM_TEXT_MAX_CHARS = 2000;
+
 /**
  * After a source's claims changed: removes claims that lost their last evidence (with the
- * browsing relationships drawn from them), and rewrites the searchable text of the others from
- * all their evidence, whichever sources it comes from.
+ * browsing relationships drawn from them), and rewrites the text of the others from their first
+ * evidence, whichever sources it comes from. The text is bounded (CLAIM_TEXT_SPANS spans, at most
+ * CLAIM_TEXT_MAX_CHARS characters) and read through the evidence index, so neither it nor its
+ * upkeep grows with the number of sources citing the claim; search goes through every evidence
+ * span (the mentionText index).
  */
 export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
   return batches(claimIds).flatMap((batch) => [
@@ -282,8 +293,11 @@ export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
       label: "claim texts",
       cypher: `UNWIND $ids AS id
                MATCH (c:Claim {id: id})
-               WITH c, COLLECT { MATCH (c)-[:EVIDENCE]->(m:Mention) RETURN m.exact ORDER BY m.sourceId, m.start } AS words
-               SET c.text = reduce(text = head(words), w IN tail(words) | text + ' … ' + w)`,
+               WITH c, COLLECT {
+                 MATCH ()-[r:EVIDENCE]->(m:Mention) WHERE r.claimId = id AND r.mentionId > ''
+                 RETURN m.exact ORDER BY r.claimId, r.mentionId LIMIT ${CLAIM_TEXT_SPANS}
+               } AS words
+               SET c.text = left(reduce(text = head(words), w IN tail(words) | text + ' … ' + w), ${CLAIM_TEXT_MAX_CHARS})`,
       params: { ids: batch },
     },
   ]);

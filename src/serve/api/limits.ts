@@ -65,6 +65,11 @@ function checkArgumentValues(args: Record<string, unknown>, node: FieldNode): vo
   }
 }
 
+/** A page of a list (schema/graph.graphql: ClaimPage, QuotePage, …): its nodes and where it ends. */
+function isPage(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && "nodes" in type.getFields() && "pageInfo" in type.getFields();
+}
+
 /** How many items one list field may return; lists without limit/first are bounded elsewhere. */
 function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   const arg = PAGE_ARGUMENTS.find((name) => field.args.some((a) => a.name === name));
@@ -85,6 +90,7 @@ function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
+  const root = schema.getRootType(operation.operation);
   let objects = 0;
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number): void => {
     for (const selection of selectionSet.selections) {
@@ -99,9 +105,16 @@ function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation
         if (!field) continue;
         const args = getArgumentValues(field, selection, variables.coerced);
         checkArgumentValues(args, selection);
+        if (parent !== root && args.sort !== undefined) {
+          throw badUserInput(
+            `sort is not available on ${parent.name}.${field.name}: sorting a list inside an object reads all of it first; use the …Page fields, which read in index order.`,
+            selection,
+          );
+        }
         if (!selection.selectionSet) continue;
-        const items = multiplier * pageSize(field, args);
-        objects += items;
+        // A page's nodes are the items its parent field counted already.
+        const items = isPage(parent) ? multiplier : multiplier * pageSize(field, args);
+        if (!isPage(parent)) objects += items;
         if (objects > MAX_RESULT_OBJECTS) {
           throw badUserInput(
             `This query could return more than ${MAX_RESULT_OBJECTS} objects; ask for smaller pages (limit, first) or fewer nested lists.`,
@@ -112,7 +125,6 @@ function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation
       }
     }
   };
-  const root = schema.getRootType(operation.operation);
   if (root) walk(operation.selectionSet, root, 1);
 }
 

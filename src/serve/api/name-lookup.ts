@@ -24,9 +24,23 @@ export function searchPhrase(phrase: string): string {
   return phrase.trim().replace(LUCENE_SPECIAL, (c) => `\\${c}`).toLowerCase();
 }
 
+/**
+ * The keys as one Lucene query for the entitySearchKeys index: each key an exact term (a quoted
+ * phrase, which the keyword analyzer keeps whole), any of them.
+ */
+export function nameLookupQuery(keys: readonly string[]): string {
+  return keys
+    .filter((k) => k.length > 0)
+    .map((k) => `"${k.replace(/["\\]/g, (c) => `\\${c}`)}"`)
+    .join(" OR ");
+}
+
 /** Cypher parameters the server derives from a Query field's arguments. */
 const DERIVED_PARAMS: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
-  entitiesByName: (args) => ({ sanadNameKeys: nameLookupKeys(String(args.name)) }),
+  entitiesByName: (args) => {
+    const keys = nameLookupKeys(String(args.name));
+    return { sanadNameKeys: keys, sanadNameQuery: nameLookupQuery(keys) };
+  },
   searchQuotes: (args) => ({ sanadPhrase: searchPhrase(String(args.phrase)) }),
   searchClaims: (args) => ({ sanadPhrase: searchPhrase(String(args.phrase)) }),
   searchEntities: (args) => ({ sanadPhrase: searchPhrase(String(args.phrase)) }),
