@@ -117,6 +117,13 @@ async function fetchData(endpoint: Endpoint, query: BenchQuery): Promise<unknown
   return json.data;
 }
 
+/** The queries with the variables that depend on the graph (a cursor) asked of the API. */
+export async function prepareQueries(graphql: Endpoint, queries: readonly BenchQuery[]): Promise<BenchQuery[]> {
+  return Promise.all(
+    queries.map(async (q) => (q.prepare ? { ...q, variables: await q.prepare((query, variables) => fetchData(graphql, { ...q, graphql: query, variables })) } : q)),
+  );
+}
+
 /**
  * Both endpoints must give the same answer, and a non-trivial one, before either is timed.
  * Returns the size of each answer (JSON characters).

@@ -20,6 +20,9 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
+/** Lookups whose hand-written Cypher answers faster than this may be up to 1.8× slower through GraphQL (the issue's allowance). */
+const SMALL_LOOKUP_MS = 3;
+
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -35,25 +38,47 @@ export function targetChecks(r: BenchResults): TargetCheck[] {
   }
   const largest = r.queries.at(-1);
   const smallest = r.queries[0];
+  const at = (n: number) => `${n.toLocaleString("en-US")} article${n === 1 ? "" : "s"}`;
   if (largest) {
     for (const row of largest.rows) {
+      // The issue accepts 1.8× for lookups whose Cypher answers in under 3 ms: there the API's fixed cost per request dominates.
+      const bound = row.lookup && row.cypher.p50.median < SMALL_LOOKUP_MS ? 1.8 : 1.5;
       checks.push({
-        target: `${row.query}: GraphQL p50 ≤ 1.5× Cypher at ${largest.articles.toLocaleString("en-US")} articles`,
+        target: `${row.query}: GraphQL p50 ≤ ${bound}× Cypher at ${at(largest.articles)}${bound === 1.8 ? ` (a lookup under ${SMALL_LOOKUP_MS} ms)` : ""}`,
         measured: times(row.ratioP50),
-        met: row.ratioP50.median <= 1.5,
+        met: row.ratioP50.median <= bound,
       });
     }
   }
   if (largest && smallest && largest !== smallest) {
-    for (const row of largest.rows.filter((x) => x.lookup)) {
-      const base = smallest.rows.find((x) => x.query === row.query)!;
+    for (const row of largest.rows) {
+      const base = smallest.rows.find((x) => x.query === row.query);
+      if (!base) continue;
       const growth = row.graphql.p50.median / base.graphql.p50.median;
       checks.push({
-        target: `${row.query} (lookup): GraphQL p50 at ${largest.articles.toLocaleString("en-US")} ≤ 2× at ${smallest.articles.toLocaleString("en-US")} article`,
+        target: `${row.query}: GraphQL p50 at ${at(largest.articles)} ≤ 1.5× at ${at(smallest.articles)}`,
         measured: `${num(growth)}× (${num(base.graphql.p50.median)} → ${num(row.graphql.p50.median)} ms)`,
-        met: growth <= 2,
+        met: growth <= 1.5,
       });
     }
+  }
+  const text = largest?.longestClaimText;
+  if (largest && text) {
+    checks.push({
+      target: `longest Claim.text ≤ 4 KB at ${at(largest.articles)}`,
+      measured: `${text.bytes.toLocaleString("en-US")} bytes (${text.chars.toLocaleString("en-US")} characters)`,
+      met: text.bytes <= 4096,
+    });
+  }
+  const names = r.nameLookup ?? [];
+  const [fewest, most] = [names[0], names.at(-1)];
+  if (fewest && most && fewest !== most) {
+    const growth = most.row.graphql.p50.median / fewest.row.graphql.p50.median;
+    checks.push({
+      target: `entitiesByName: GraphQL p50 at ${most.entities.toLocaleString("en-US")} entities ≤ 1.5× at ${fewest.entities.toLocaleString("en-US")}`,
+      measured: `${num(growth)}× (${num(fewest.row.graphql.p50.median)} → ${num(most.row.graphql.p50.median)} ms)`,
+      met: growth <= 1.5,
+    });
   }
   checks.push({
     target: "extraction ≥ 500 articles/s on one core",
@@ -179,7 +204,7 @@ export function renderReport(r: BenchResults, plotHref: string): string {
   out.push("## Queries");
   out.push("");
   out.push(
-    `Five analyst queries (bench/queries.ts), each through the GraphQL API (\`src/cli/serve.ts\` in its own process, as \`npm run serve\` runs it) and as hand-written Cypher through neo4j-driver ` +
+    `${r.queries[0]?.rows.length ?? 0} analyst queries (bench/queries.ts), each through the GraphQL API (\`src/cli/serve.ts\` in its own process, as \`npm run serve\` runs it) and as hand-written Cypher through neo4j-driver ` +
       "(bench/cypher-server.ts, a bare node:http endpoint in its own process, so both sides pay for HTTP and JSON alike). Before timing, the benchmark checks that both sides return the same JSON. " +
       `Load: autocannon, ${c.connections} concurrent connections, ${c.querySeconds} s per query and side, ${c.queryRuns} runs alternating GraphQL and Cypher, after a ${c.warmupSeconds} s warm-up; latencies of every response, percentiles by nearest rank. ` +
       "CPU ms/req is the CPU time of the endpoint's process (Node: HTTP, GraphQL or not, the driver) per request, from /proc; Neo4j's own work is not in it.",
@@ -207,6 +232,76 @@ export function renderReport(r: BenchResults, plotHref: string): string {
           times(row.ratioP50),
         ]),
       ),
+    );
+    out.push("");
+  }
+  out.push(
+    table(
+      ["articles", ...r.queries[0]!.rows.map((row) => `${row.query} 1 → n`)],
+      r.queries.map((s) => [
+        s.articles.toLocaleString("en-US"),
+        ...s.rows.map((row) => {
+          const base = r.queries[0]!.rows.find((x) => x.query === row.query)!;
+          return `${num(row.graphql.p50.median / base.graphql.p50.median)}×`;
+        }),
+      ]),
+    ),
+  );
+  out.push("");
+  out.push(`GraphQL p50 at each size over its p50 at ${r.queries[0]!.articles.toLocaleString("en-US")} article(s), per query: the cost of the same page as the graph grows.`);
+  out.push("");
+  const fixed = r.queries.map((s) => ({ articles: s.articles, row: s.rows.find((x) => x.query === "entityById") }));
+  if (fixed.every((f) => f.row?.graphql.cpuMsPerRequest && f.row.cypher.cpuMsPerRequest)) {
+    out.push("### Fixed cost per request");
+    out.push("");
+    out.push(
+      table(
+        ["articles", "API CPU ms/req (entityById)", "Cypher endpoint CPU ms/req", "difference: the API's fixed cost"],
+        fixed.map(({ articles, row }) => [
+          articles.toLocaleString("en-US"),
+          num(row!.graphql.cpuMsPerRequest!.median),
+          num(row!.cypher.cpuMsPerRequest!.median),
+          num(row!.graphql.cpuMsPerRequest!.median - row!.cypher.cpuMsPerRequest!.median),
+        ]),
+      ),
+    );
+    out.push("");
+    out.push("`entityById` sends Neo4j the same work on both sides, so the difference in the endpoints' CPU per request is what the GraphQL stack adds to every request (HTTP and JSON are paid by both).");
+    out.push("");
+  }
+  if (r.queries.some((s) => s.longestClaimText)) {
+    out.push("### Claim texts");
+    out.push("");
+    out.push(
+      table(
+        ["articles", "longest Claim.text (characters)", "UTF-8 bytes"],
+        r.queries.filter((s) => s.longestClaimText).map((s) => [s.articles.toLocaleString("en-US"), s.longestClaimText!.chars.toLocaleString("en-US"), s.longestClaimText!.bytes.toLocaleString("en-US")]),
+      ),
+    );
+    out.push("");
+  }
+  if (r.nameLookup && r.nameLookup.length > 0) {
+    out.push("### entitiesByName against the number of entities");
+    out.push("");
+    out.push(
+      table(
+        ["entities", "answer (chars)", "GraphQL p50 ms", "p95", "req/s", "Cypher p50 ms", "p95", "req/s", "GraphQL ÷ Cypher (p50)"],
+        r.nameLookup.map(({ entities, row }) => [
+          entities.toLocaleString("en-US"),
+          row.answerChars.toLocaleString("en-US"),
+          ms(row.graphql.p50),
+          num(row.graphql.p95.median),
+          fmt(row.graphql.throughput),
+          ms(row.cypher.p50),
+          num(row.cypher.p95.median),
+          fmt(row.cypher.throughput),
+          times(row.ratioP50),
+        ]),
+      ),
+    );
+    out.push("");
+    out.push(
+      "The seed article's graph plus invented candidate persons (bench/entities.ts) up to the number of entities shown, the same load as above; the name asked for (لقطر) matches the same entity at every size.",
     );
     out.push("");
   }

@@ -9,8 +9,10 @@ import { extractionBench, prepareCorpus, type ExtractionResult } from "./corpus.
 import { loaderRun, naiveRun, shape, unwindRun, type LoadRun } from "./load.js";
 import { benchNeo4j, wipe } from "./neo4j.js";
 import { latencyPlot, type PlotSeries } from "./plot.js";
-import { QUERIES } from "./queries.js";
-import { checkSameAnswers, loadTest, sampleRss, startCypherEndpoint, startGraphqlEndpoint, type Endpoint, type LoadResult } from "./query-load.js";
+import type { Driver } from "neo4j-driver";
+import { growEntities } from "./entities.js";
+import { QUERIES, type BenchQuery } from "./queries.js";
+import { checkSameAnswers, loadTest, prepareQueries, sampleRss, startCypherEndpoint, startGraphqlEndpoint, type Endpoint, type LoadResult } from "./query-load.js";
 import { spread, type Spread } from "./stats.js";
 
 /** What one run measures, and how hard: the full run for BENCHMARKS.md, the smoke run for the test suite. */
@@ -22,6 +24,8 @@ export interface BenchConfig {
   /** Sources the naive baseline writes; its rate is extrapolated to the whole corpus. */
   naiveSubset: number;
   querySizes: number[];
+  /** Entities in the database for the name-lookup benchmark (the seed article plus candidates). */
+  entitySizes: number[];
   queryRuns: number;
   querySeconds: number;
   warmupSeconds: number;
@@ -38,6 +42,7 @@ export const FULL: BenchConfig = {
   loadRuns: 3,
   naiveSubset: 40,
   querySizes: [1, 1000, 10000],
+  entitySizes: [1000, 100000],
   queryRuns: 3,
   querySeconds: 4,
   warmupSeconds: 1,
@@ -51,6 +56,7 @@ export const SMOKE: BenchConfig = {
   loadRuns: 1,
   naiveSubset: 3,
   querySizes: [1, 12],
+  entitySizes: [100, 400],
   queryRuns: 1,
   querySeconds: 0.5,
   warmupSeconds: 0,
@@ -100,6 +106,14 @@ export interface QuerySize {
   rows: QueryRow[];
   /** Resident memory of the API process under this size's GraphQL load. */
   apiRss: { peakMiB: number; hwmMiB: number };
+  /** The longest Claim.text in the graph, in characters and UTF-8 bytes; absent in older results. */
+  longestClaimText?: { chars: number; bytes: number };
+}
+
+/** entitiesByName with this many entities in the database. */
+export interface NameLookupSize {
+  entities: number;
+  row: QueryRow;
 }
 
 export interface BenchResults {
@@ -113,6 +127,8 @@ export interface BenchResults {
   extraction: ExtractionResult;
   load: LoadSize[];
   queries: QuerySize[];
+  /** Absent in results saved before the name-lookup benchmark existed. */
+  nameLookup?: NameLookupSize[];
 }
 
 export interface BenchOptions {
@@ -162,7 +178,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     const querySize = async (articles: number) => {
       log(`queries at ${articles} articles`);
       endpoints ??= { graphql: await startGraphqlEndpoint(target), cypher: await startCypherEndpoint(target) };
-      queries.push(await queryBench(endpoints, articles, config, log));
+      queries.push({ ...(await queryBench(endpoints, articles, config, log)), longestClaimText: await longestClaimText(driver) });
     };
     for (const articles of config.querySizes.filter((n) => !config.loadSizes.includes(n))) {
       await wipe(driver);
@@ -203,6 +219,19 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       });
       if (config.querySizes.includes(articles)) await querySize(articles);
     }
+    const nameLookup: NameLookupSize[] = [];
+    if (config.entitySizes.length > 0) {
+      await wipe(driver);
+      await ensureSchema(driver);
+      await loadGraphs(driver, corpus.graphs.slice(0, 1), fold);
+      for (const entities of config.entitySizes) {
+        log(`entitiesByName at ${entities.toLocaleString("en-US")} entities`);
+        await growEntities(driver, entities);
+        endpoints ??= { graphql: await startGraphqlEndpoint(target), cypher: await startCypherEndpoint(target) };
+        const [row] = (await queryBench(endpoints, 1, config, log, QUERIES.filter((q) => q.name === "entitiesByName"))).rows;
+        nameLookup.push({ entities, row: row! });
+      }
+    }
     return {
       smoke,
       config,
@@ -222,6 +251,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       extraction,
       load,
       queries: queries.sort((a, b) => a.articles - b.articles),
+      nameLookup,
     };
   } finally {
     await endpoints?.graphql.stop();
@@ -230,17 +260,33 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   }
 }
 
+/** The longest claim text (characters and UTF-8 bytes); a text over 1,365 characters is the only kind that can pass 4 KB. */
+async function longestClaimText(driver: Driver): Promise<{ chars: number; bytes: number }> {
+  const { records } = await driver.executeQuery(
+    "MATCH (c:Claim) WITH c.text AS text ORDER BY size(text) DESC WITH collect(text) AS texts RETURN [t IN texts WHERE size(t) > 1365] + texts[0..1] AS texts",
+  );
+  const texts = records[0]!.get("texts") as string[];
+  return { chars: Math.max(0, ...texts.map((t) => t.length)), bytes: Math.max(0, ...texts.map((t) => Buffer.byteLength(t, "utf8"))) };
+}
+
 /** Both endpoints over the graph in the database: same answers first, then each query under load, alternating sides. */
-async function queryBench(endpoints: { graphql: Endpoint; cypher: Endpoint }, articles: number, config: BenchConfig, log: (line: string) => void): Promise<QuerySize> {
+async function queryBench(
+  endpoints: { graphql: Endpoint; cypher: Endpoint },
+  articles: number,
+  config: BenchConfig,
+  log: (line: string) => void,
+  benchQueries: readonly BenchQuery[] = QUERIES,
+): Promise<QuerySize> {
   const { graphql, cypher } = endpoints;
-  const answerChars = await checkSameAnswers(graphql, cypher);
+  const queries = await prepareQueries(graphql, benchQueries);
+  const answerChars = await checkSameAnswers(graphql, cypher, queries);
   if (config.warmupSeconds > 0) {
-    for (const q of QUERIES) for (const e of [graphql, cypher]) await loadTest(e, q, config.connections, config.warmupSeconds);
+    for (const q of queries) for (const e of [graphql, cypher]) await loadTest(e, q, config.connections, config.warmupSeconds);
   }
-  const runs = new Map(QUERIES.map((q) => [q.name, { graphql: [] as LoadResult[], cypher: [] as LoadResult[] }]));
+  const runs = new Map(queries.map((q) => [q.name, { graphql: [] as LoadResult[], cypher: [] as LoadResult[] }]));
   const rss = sampleRss(graphql.pid);
   for (let r = 0; r < config.queryRuns; r++) {
-    for (const q of QUERIES) {
+    for (const q of queries) {
       const g = await loadTest(graphql, q, config.connections, config.querySeconds);
       const c = await loadTest(cypher, q, config.connections, config.querySeconds);
       if (g.failures > 0 || c.failures > 0) throw new Error(`${q.name} at ${articles} articles: ${g.failures} GraphQL and ${c.failures} Cypher requests failed`);
@@ -253,7 +299,7 @@ async function queryBench(endpoints: { graphql: Endpoint; cypher: Endpoint }, ar
   return {
     articles,
     apiRss,
-    rows: QUERIES.map((q) => {
+    rows: queries.map((q) => {
       const { graphql: g, cypher: c } = runs.get(q.name)!;
       return {
         query: q.name,
