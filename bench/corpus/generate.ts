@@ -50,7 +50,7 @@ function castFrom(gazetteer: readonly GazetteerEntry[]) {
   const forms = (id: string, ...wanted: string[]): string[] => {
     const e = byId.get(id);
     if (!e) throw new Error(`the corpus generator needs gazetteer entity "${id}"`);
-    const known = new Set([e.nameAr, ...e.aliases]);
+    const known = new Set([e.nameAr, ...e.aliases, ...(e.descriptions ?? [])]);
     for (const f of wanted) if (!known.has(f)) throw new Error(`gazetteer entity "${id}" has no form "${f}"`);
     return wanted.length > 0 ? wanted : [e.nameAr];
   };

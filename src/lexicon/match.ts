@@ -22,6 +22,8 @@ import { ARTICLE, CONJUNCTIONS, PREPOSITIONS } from "./clitics.js";
 export interface NameForm {
   entityId: string;
   form: string;
+  /** A generic noun or role that refers to the entity only in context (GazetteerEntry.descriptions). */
+  descriptive?: boolean;
 }
 
 export interface NameMatch {
@@ -29,10 +31,15 @@ export interface NameMatch {
   /** Span of the name in the original text, by the span rule above. */
   start: number;
   end: number;
+  /** Matched through a descriptive form. */
+  descriptive?: true;
+  /** Inside a longer name of another entity (MatchOptions.nested). */
+  nested?: true;
 }
 
 interface CompiledForm {
   entityId: string;
+  descriptive: boolean;
   /** The folded form without a leading article. */
   core: string;
   hasArticle: boolean;
@@ -53,7 +60,7 @@ function wordAt(t: string, i: number): string {
 export function compileNames(forms: readonly NameForm[]): NameMatcher {
   const byFirstWord = new Map<string, CompiledForm[]>();
   const seen = new Set<string>();
-  forms.forEach(({ entityId, form }, order) => {
+  forms.forEach(({ entityId, form, descriptive = false }, order) => {
     const folded = fold(form);
     if (!isWordChar(folded[0])) return;
     const hasArticle = folded.startsWith(ARTICLE) && isWordChar(folded[2]);
@@ -63,7 +70,7 @@ export function compileNames(forms: readonly NameForm[]): NameMatcher {
     seen.add(key);
     const first = wordAt(core, 0);
     const list = byFirstWord.get(first) ?? [];
-    list.push({ entityId, core, hasArticle, order });
+    list.push({ entityId, descriptive, core, hasArticle, order });
     byFirstWord.set(first, list);
   });
   return { byFirstWord };
@@ -71,15 +78,65 @@ export function compileNames(forms: readonly NameForm[]): NameMatcher {
 
 interface Found {
   entityId: string;
+  descriptive: boolean;
   fs: number;
   fe: number;
   order: number;
 }
 
-/** Every non-overlapping name occurrence in the text, in text order. */
-export function matchNames(input: string | Folded, matcher: NameMatcher): NameMatch[] {
+export interface MatchOptions {
+  /** Which occurrences may be kept at all (a description only where the article names its entity). */
+  accept?: (m: { entityId: string; descriptive: boolean }) => boolean;
+  /**
+   * Also keep names inside a kept name, of other entities ("العراقية" in "قوات الأمن العراقية",
+   * "إيران" in "ميليشيات مدعومة من إيران"), one level deep; they come marked `nested`.
+   */
+  nested?: boolean;
+}
+
+/** Every non-overlapping name occurrence in the text (and, if asked, the names nested in them), in text order. */
+export function matchNames(input: string | Folded, matcher: NameMatcher, options: MatchOptions = {}): NameMatch[] {
   const f = typeof input === "string" ? normalizeForMatch(input) : input;
-  const t = f.text;
+  const accept = options.accept;
+  const found = findAll(f.text, matcher).filter((m) => !accept || accept(m));
+  const kept = greedy(found);
+  const out = kept.map((m) => ({ m, nested: false }));
+  if (options.nested) {
+    for (const outer of kept) {
+      const inside = found.filter((m) => m.fs >= outer.fs && m.fe <= outer.fe && m.entityId !== outer.entityId && m.fe - m.fs < outer.fe - outer.fs);
+      for (const m of greedy(inside)) out.push({ m, nested: true });
+    }
+  }
+  return out
+    .sort((a, b) => a.m.fs - b.m.fs || b.m.fe - a.m.fe)
+    .map(({ m, nested }) => ({
+      entityId: m.entityId,
+      ...originalSpan(f, m.fs, m.fe),
+      ...(m.descriptive ? { descriptive: true as const } : {}),
+      ...(nested ? { nested: true as const } : {}),
+    }));
+}
+
+/** Longest first, then leftmost, then the form listed first; a match overlapping a kept one is dropped. */
+function greedy(sorted: readonly Found[]): Found[] {
+  let from = Infinity;
+  let to = 0;
+  for (const m of sorted) [from, to] = [Math.min(from, m.fs), Math.max(to, m.fe)];
+  if (to <= from) return [];
+  const taken = new Uint8Array(to - from);
+  const kept: Found[] = [];
+  for (const m of sorted) {
+    let free = true;
+    for (let i = m.fs; i < m.fe && free; i++) free = taken[i - from] === 0;
+    if (!free) continue;
+    taken.fill(1, m.fs - from, m.fe - from);
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Every occurrence of every form, sorted for `greedy`. */
+function findAll(t: string, matcher: NameMatcher): Found[] {
   const found: Found[] = [];
   for (let p = 0; p < t.length; p++) {
     if (!isWordChar(t[p]) || isWordChar(t[p - 1])) continue;
@@ -99,23 +156,11 @@ export function matchNames(input: string | Folded, matcher: NameMatcher): NameMa
             const fe = v.coreAt + form.core.length;
             if (!t.startsWith(form.core, v.coreAt) || isWordChar(t[fe])) continue;
             const fs = form.hasArticle && lamAssimilated ? n - 1 : v.spanStart;
-            found.push({ entityId: form.entityId, fs, fe, order: form.order });
+            found.push({ entityId: form.entityId, descriptive: form.descriptive, fs, fe, order: form.order });
           }
         }
       }
     }
   }
-  found.sort((a, b) => b.fe - b.fs - (a.fe - a.fs) || a.fs - b.fs || a.order - b.order);
-  const taken = new Uint8Array(t.length);
-  const kept: Found[] = [];
-  for (const m of found) {
-    let free = true;
-    for (let i = m.fs; i < m.fe && free; i++) free = taken[i] === 0;
-    if (!free) continue;
-    taken.fill(1, m.fs, m.fe);
-    kept.push(m);
-  }
-  return kept
-    .sort((a, b) => a.fs - b.fs)
-    .map((m) => ({ entityId: m.entityId, ...originalSpan(f, m.fs, m.fe) }));
+  return found.sort((a, b) => b.fe - b.fs - (a.fe - a.fs) || a.fs - b.fs || a.order - b.order);
 }

@@ -28,6 +28,17 @@ export const GazetteerEntry = z
     nameEn: z.string().min(1),
     /** Other surface forms, Arabic or English; clitics (و ف ب ل ك ال لل) are handled by the matcher, not listed here. */
     aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Descriptive forms: a generic noun or a role ("مذكرة التفاهم", "المتحدث باسم التحالف الدولي",
+     * a bare surname). They refer to this entity only in an article that also names it, or whose
+     * curated facts file vouches for the article's reading; elsewhere they are left unresolved.
+     */
+    descriptions: z.array(z.string().min(1)).optional(),
+    /**
+     * The articles describe this entity but never name it (a role holder, an unnamed agreement or
+     * meeting): every form of it is a description, so no other article reaches it by its words.
+     */
+    unnamed: z.literal(true).optional(),
     role: z.string().min(1).optional(),
     rank: z.string().min(1).optional(),
     /** Only where confirmed; left out rather than guessed. */

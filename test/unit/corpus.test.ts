@@ -44,7 +44,7 @@ describe("synthetic corpus: deterministic", () => {
 describe("synthetic corpus: ground truth", () => {
   const formsOf = (id: string) => {
     const e = gazetteer.find((g) => g.id === id)!;
-    return new Set([e.nameAr, ...e.aliases].map(fold));
+    return new Set([e.nameAr, ...e.aliases, ...(e.descriptions ?? [])].map(fold));
   };
 
   it("records every gazetteer mention as a span that reads one of the entity's names (ل fused with ال kept)", () => {
@@ -87,7 +87,7 @@ describe("synthetic corpus: ground truth", () => {
     for (const a of corpus.slice(0, 60)) {
       const { resolved, problems } = resolveFacts(a.facts, a.text, { file: a.meta.id, article: a.meta.id });
       expect(problems).toEqual([]);
-      const built = buildSourceGraph({ meta: a.meta, text: a.text, sha256: sha256Hex(a.text), file: a.meta.id }, gazetteer, names, resolved);
+      const built = buildSourceGraph({ meta: a.meta, text: a.text, sha256: sha256Hex(a.text), file: a.meta.id }, names, resolved, { trusted: true });
       claims += built.graph.claims.length;
       expect(built.graph.source.id).toBe(a.meta.id);
     }

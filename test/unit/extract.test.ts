@@ -61,10 +61,12 @@ describe("extract: entity mentions", () => {
   });
 
   it("finds names with their article and prepositions, longest first", () => {
-    const texts = (id: string) => x.entityMentions.filter((m) => m.entityId === id).map(at);
+    const texts = (id: string) => x.entityMentions.filter((m) => m.entityId === id && !m.nested).map(at);
     expect(texts("global-coalition")).toContain("للتحالف الدولي لمكافحة تنظيم داعش");
     expect(texts("global-coalition")).toContain("للتحالف");
-    expect(texts("united-states")).toEqual(Array(5).fill("الولايات المتحدة"));
+    expect(texts("united-states").filter((t) => t === "الولايات المتحدة")).toHaveLength(5);
+    // The world data's nisbas mention the country too ("الأمريكية" of a name the gazetteer lacks).
+    expect(new Set(texts("united-states"))).toEqual(new Set(["الولايات المتحدة", "الأمريكية", "الأمريكي"]));
     expect(texts("us-department-of-defense")).toEqual(Array(3).fill("وزارة الدفاع الأمريكية"));
     expect(texts("isis")).toContain("تنظيم الدولة الإسلامية");
     expect(texts("isis")).toContain("داعش");
@@ -80,7 +82,8 @@ describe("extract: entity mentions", () => {
       ["robert-white", "وايت"],
       ["robert-white", "وايت"],
     ]);
-    expect(x.candidates).toEqual([]);
+    // Nobody named after a title is left a candidate; the tagger's own finds are other people.
+    expect(x.candidates.filter((c) => /كاجينز|وايت/.test(c.name))).toEqual([]);
   });
 
   it("gives each mention its sentence and never reads the boilerplate", () => {
@@ -249,6 +252,8 @@ describe("extract: other articles", () => {
     expect(y.candidates.map((c) => [c.name, text.slice(c.start, c.end), c.type])).toEqual([
       ["جون سميث", "جون سميث", "Person"],
       ["جون سميث", "سميث", "Person"],
+      // The tagger finds the bare surname after "وأضاف" and it refers to the same candidate.
+      ["جون سميث", "سميث", "Person"],
       ["خالد العطية", "خالد العطية", "Person"],
     ]);
     expect(y.quotes.map((k) => [k.unresolvedSpeakerName, k.speakerEntityId, text.slice(k.start, k.end)])).toEqual([
@@ -269,6 +274,8 @@ describe("extract: other articles", () => {
     expect(y.entityMentions.map((m) => [m.entityId, text.slice(m.start, m.end)])).toEqual([
       ["myles-caggins", "مايلز بي. كاجينز الثالث"],
       ["us-army", "الجيش الأمريكي"],
+      // The country's nisba inside the army's name is a nested mention of the country.
+      ["united-states", "الأمريكي"],
     ]);
     expect(y.quotes.map((k) => [k.speakerEntityId, text.slice(k.start, k.end)])).toEqual([["myles-caggins", "العمل مستمر."]]);
     expect(y.candidates).toEqual([]);

@@ -14,16 +14,47 @@ import {
   reportingVerb,
   TITLES,
 } from "../../lexicon/index.js";
-import { type Doc, gapBefore, tokenAtOrAfter } from "./doc.js";
+import { WORLD, withWorld, type WorldEntity } from "../../lexicon/world/index.js";
+import type { TaggedName } from "./candidates.js";
+import { type Doc, foldedIndex, gapBefore, tokenAtOrAfter } from "./doc.js";
+import { taggerGazetteer } from "./ner/index.js";
 import type { NameIndex } from "./types.js";
 
-export function buildNameIndex(entries: readonly GazetteerEntry[]): NameIndex {
+/**
+ * The names the extractor looks for: the curated gazetteer, then the world data (countries with
+ * their nisbas and capitals, international organisations), which the curated entries override.
+ * Descriptions, and every form of an unnamed entity, are compiled as descriptive.
+ */
+export function buildNameIndex(curated: readonly GazetteerEntry[], world: readonly WorldEntity[] = WORLD): NameIndex {
+  const entries = withWorld(curated, { adjectives: true, world });
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const formsOf = (e: GazetteerEntry) => [e.nameAr, ...e.aliases, e.nameEn].map((form) => ({ entityId: e.id, form }));
+  const formsOf = (e: GazetteerEntry) => [
+    ...[e.nameAr, ...e.aliases, e.nameEn].map((form) => ({ entityId: e.id, form, descriptive: e.unnamed === true })),
+    ...(e.descriptions ?? []).map((form) => ({ entityId: e.id, form, descriptive: true })),
+  ];
   const names = compileNames(entries.flatMap(formsOf));
   const organizations = compileNames(entries.filter((e) => e.type === "Organization").flatMap(formsOf));
   const roles = compileNames(entries.flatMap((e) => (e.role ? [{ entityId: e.id, form: e.role }] : [])));
-  return { entries: byId, names, roles, organizations };
+  return { entries: byId, curated: new Set(curated.map((e) => e.id)), names, roles, organizations, tagger: taggerGazetteer(curated) };
+}
+
+/**
+ * Gazetteer names in the text's sentences, with the names nested in them. A description counts
+ * only where the article also names its entity, or, for a curated entry, where the article's
+ * curated facts vouch for its reading (`trusted`); otherwise the names inside it are read instead.
+ */
+export function findNames(doc: Doc, index: NameIndex, trusted: boolean): { located: LocatedName[]; nested: LocatedName[] } {
+  const all = matchNames(doc.folded, index.names, { nested: true });
+  const named = new Set(all.filter((m) => !m.descriptive).map((m) => m.entityId));
+  // Curated facts vouch for the curated gazetteer's descriptions, not for the world data's.
+  const accept = (m: { entityId: string; descriptive: boolean }) =>
+    !m.descriptive || named.has(m.entityId) || (trusted && index.curated.has(m.entityId));
+  const matches = all.every((m) => accept({ entityId: m.entityId, descriptive: m.descriptive === true }))
+    ? all
+    : matchNames(doc.folded, index.names, { nested: true, accept });
+  const inSentence = (m: LocatedName) => (doc.tokens[m.firstToken]?.sentence ?? -1) >= 0;
+  const located = locate(doc, matches, index).filter(inSentence);
+  return { located: located.filter((m) => !m.nested), nested: located.filter((m) => m.nested) };
 }
 
 /** A gazetteer match with the tokens it covers. */
@@ -108,7 +139,12 @@ export function resolvePerson(words: readonly string[], index: NameIndex): strin
  * ("الجنرال وايت" → روبرت وايت); otherwise a name of two words or more is a candidate, and a later
  * single word of it refers to that candidate.
  */
-export function findPersonRefs(doc: Doc, located: readonly LocatedName[], index: NameIndex): PersonRef[] {
+export function findPersonRefs(
+  doc: Doc,
+  located: readonly LocatedName[],
+  index: NameIndex,
+  tagged: readonly TaggedName[] = [],
+): PersonRef[] {
   const { tokens } = doc;
   const text = doc.parsed.text;
   const nonPersonAt = new Map<number, LocatedName>();
@@ -183,6 +219,21 @@ export function findPersonRefs(doc: Doc, located: readonly LocatedName[], index:
       if (earlier) refs.push({ ...ref, candidateName: earlier.name });
     }
     i = last;
+  }
+  // Then the people the tagger found where no title introduced them.
+  for (const t of tagged) {
+    if (t.type !== "Person" || refs.some((r) => r.start < t.end && t.start < r.end)) continue;
+    const words = significantWords(doc.folded.text.slice(foldedIndex(doc, t.start), tokens[t.endToken - 1]!.fe));
+    const ref = { start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence };
+    const entityId = resolvePerson(words, index);
+    const earlier = words.length === 1 ? candidates.find((c) => c.words.includes(words[0]!)) : undefined;
+    if (entityId) refs.push({ ...ref, entityId });
+    else if (earlier) refs.push({ ...ref, candidateName: earlier.name });
+    else if (words.length >= 1) {
+      const candidateName = text.slice(t.start, t.end);
+      candidates.push({ name: candidateName, words });
+      refs.push({ ...ref, candidateName });
+    }
   }
   return refs.sort((a, b) => a.start - b.start);
 }

@@ -1,16 +1,22 @@
 import type { GazetteerEntry } from "../../model/seed-files.js";
 import type { NameMatcher } from "../../lexicon/match.js";
+import type { NerGazetteer } from "./ner/index.js";
 
 /** All offsets index ParsedSource.text, end exclusive; text.slice(start, end) is the exact surface. */
 
 export interface NameIndex {
+  /** Curated and world entries by id. */
   entries: ReadonlyMap<string, GazetteerEntry>;
+  /** Ids of the curated entries (seed/gazetteer.yaml): the graph holds them all; world entries only where mentioned. */
+  curated: ReadonlySet<string>;
   /** nameAr, nameEn and aliases of every entry. */
   names: NameMatcher;
   /** Role phrases of entries that have one ("المتحدث باسم التحالف الدولي"), for speakers described by office. */
   roles: NameMatcher;
   /** Names of organisations only, to read affiliations out of role phrases that also name the person. */
   organizations: NameMatcher;
+  /** The gazetteer the statistical tagger reads as a feature, built once. */
+  tagger: NerGazetteer;
 }
 
 export interface EntityMention {
@@ -18,6 +24,8 @@ export interface EntityMention {
   start: number;
   end: number;
   sentenceIndex: number;
+  /** Inside a longer name of another entity ("العراقية" in "قوات الأمن العراقية"). */
+  nested?: true;
 }
 
 interface QuoteFields {
@@ -78,11 +86,18 @@ export interface DateMention {
   sentenceIndex: number;
 }
 
-/** A person named after a title word (العقيد، السفير، …) who matches no gazetteer entry. */
+/**
+ * A name that matches no gazetteer entry: a person named after a title word (العقيد، السفير، …),
+ * or a person, place or organisation the statistical tagger found.
+ */
 export interface CandidateMention {
   /** The name as first written in full in the article. */
   name: string;
-  type: "Person";
+  type: "Person" | "Place" | "Organization";
+  /** Found after a title word, or by the statistical tagger. */
+  via: "title" | "tagger";
+  /** The tagger's confidence, 1 for a name after a title word. */
+  confidence: number;
   start: number;
   end: number;
   sentenceIndex: number;

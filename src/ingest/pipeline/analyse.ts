@@ -37,8 +37,8 @@ export function analyseText(
       sha256: sha256Hex(text),
       file: meta.file ?? meta.id,
     },
-    known.entries,
     known.index,
     [],
+    { trusted: false },
   ).graph;
 }

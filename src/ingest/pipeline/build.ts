@@ -1,4 +1,4 @@
-import { extract, type Extraction, type NameIndex } from "../extract/index.js";
+import { extract, type CandidateMention, type Extraction, type NameIndex } from "../extract/index.js";
 import type { Claim, Entity, Mention, Quote, SourceGraph } from "../../model/graph.js";
 import { InputError } from "../../model/problem.js";
 import type { ArticleMeta, GazetteerEntry } from "../../model/seed-files.js";
@@ -28,21 +28,45 @@ export interface BuiltSource {
   extraction: Extraction;
 }
 
-/** Candidate entities get ids from their folded name, so the same unknown name merges across articles. */
-function candidateId(name: string): string {
-  return `candidate-${sha256Hex(fold(name)).slice(0, 12)}`;
+/** A gazetteer entry as a graph node; descriptions are kept as aliases, for lookup by name. */
+function entityOf(g: GazetteerEntry): Entity {
+  return {
+    id: g.id,
+    type: g.type,
+    nameAr: g.nameAr,
+    nameEn: g.nameEn,
+    aliases: [...g.aliases, ...(g.descriptions ?? [])],
+    status: "curated",
+    ...(g.role && { role: g.role }),
+    ...(g.rank && { rank: g.rank }),
+    ...(g.wikidata && { wikidata: g.wikidata }),
+    ...(g.glossEn && { glossEn: g.glossEn }),
+    ...(g.partOf && { partOf: g.partOf }),
+  };
 }
 
+/**
+ * Candidate entities get ids from their type and folded name, so the same unknown name of the
+ * same type merges across articles, and a place never merges with a person of the same name.
+ */
+function candidateId(type: CandidateMention["type"], name: string): string {
+  return `candidate-${sha256Hex(`${type}\u0000${fold(name)}`).slice(0, 12)}`;
+}
+
+/**
+ * `trusted`: the article has a curated facts file, which vouches for its reading, so descriptions
+ * ("مذكرة التفاهم", "وزير الدفاع") resolve to the gazetteer's entities without their names.
+ */
 export function buildSourceGraph(
   input: ArticleInput,
-  gazetteer: readonly GazetteerEntry[],
   names: NameIndex,
   facts: readonly ResolvedFact[],
+  options: { trusted: boolean },
 ): BuiltSource {
   const { text } = input;
   const sourceId = input.meta.id;
   const parsed = parse(text, sourceId);
-  const extraction = extract(parsed, names);
+  const extraction = extract(parsed, names, { trusted: options.trusted });
 
   // The extractor works in JS string indices; the graph counts code points (equal unless the
   // text has characters outside the Basic Multilingual Plane).
@@ -60,19 +84,28 @@ export function buildSourceGraph(
     return id;
   };
 
-  const entities = new Map<string, Entity>(
-    gazetteer.map((g) => [g.id, { ...g, aliases: g.aliases ?? [], status: "curated" as const }]),
-  );
-  const candidate = (name: string): string => {
-    const id = candidateId(name);
+  // Every curated entry (a short, hand-made list that facts refer to); world entries only when the
+  // article reaches them, with what they are part of.
+  const entities = new Map<string, Entity>();
+  const known = (id: string): string => {
+    const g = names.entries.get(id);
+    if (g && !entities.has(id)) {
+      entities.set(id, entityOf(g));
+      if (g.partOf) known(g.partOf);
+    }
+    return id;
+  };
+  for (const id of names.curated) known(id);
+  const candidate = (name: string, type: CandidateMention["type"] = "Person"): string => {
+    const id = candidateId(type, name);
     if (!entities.has(id)) {
-      entities.set(id, { id, type: "Person", nameAr: name, nameEn: name, aliases: [], status: "candidate" });
+      entities.set(id, { id, type, nameAr: name, nameEn: name, aliases: [], status: "candidate" });
     }
     return id;
   };
 
-  for (const m of extraction.entityMentions) mention(m.start, m.end, m.entityId);
-  for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name));
+  for (const m of extraction.entityMentions) mention(m.start, m.end, known(m.entityId));
+  for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name, c.type));
 
   const quotes: Quote[] = extraction.quotes.map((q) => {
     const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName);
@@ -82,9 +115,9 @@ export function buildSourceGraph(
       text: text.slice(q.start, q.end),
       verb: q.verb,
       implicitVerb: q.implicitVerb,
-      speakerId,
-      ...(q.settingEntityId ? { settingId: q.settingEntityId } : {}),
-      ...(q.outletEntityId ? { outletId: q.outletEntityId } : {}),
+      speakerId: known(speakerId),
+      ...(q.settingEntityId ? { settingId: known(q.settingEntityId) } : {}),
+      ...(q.outletEntityId ? { outletId: known(q.outletEntityId) } : {}),
       evidence: [evidence],
     };
   });
@@ -92,8 +125,8 @@ export function buildSourceGraph(
   const claims: Claim[] = facts.map(({ fact, claimId, evidence }) => ({
     id: claimId,
     predicate: fact.predicate,
-    subjectId: fact.subject,
-    ...(fact.object ? { objectId: fact.object } : {}),
+    subjectId: known(fact.subject),
+    ...(fact.object ? { objectId: known(fact.object) } : {}),
     ...(fact.value ? { value: fact.value } : {}),
     ...(fact.date ? { date: fact.date } : {}),
     modality: fact.modality,

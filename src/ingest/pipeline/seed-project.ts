@@ -41,9 +41,9 @@ export async function buildArticles(
       names ??= { entries, index: buildNameIndex(entries) };
       const one = buildSourceGraph(
         { meta: seed.meta, text: seed.article.text, sha256: seed.article.sha256, file: seed.article.file },
-        names.entries,
         names.index,
         seed.resolved,
+        { trusted: seed.facts !== undefined },
       );
       built.push(one);
       onProgress?.(built.length, articles.length, one);

@@ -33,12 +33,13 @@ export function checkDuplicateIds(g: Located<Gazetteer>): Problem[] {
   return problems;
 }
 
-/** Every surface form of an entity (name in either language and aliases) with its field path. */
+/** Every surface form of an entity (name in either language, aliases, descriptions) with its field path. */
 function surfaceForms(g: Gazetteer): { entity: number; path: PathKey[]; form: string }[] {
   return g.entities.flatMap((e, i) => [
     { entity: i, path: ["entities", i, "nameAr"] as PathKey[], form: e.nameAr },
     { entity: i, path: ["entities", i, "nameEn"] as PathKey[], form: e.nameEn },
     ...e.aliases.map((form, k) => ({ entity: i, path: ["entities", i, "aliases", k] as PathKey[], form })),
+    ...(e.descriptions ?? []).map((form, k) => ({ entity: i, path: ["entities", i, "descriptions", k] as PathKey[], form })),
   ]);
 }
 

@@ -33,27 +33,39 @@ export function surfaceForms(e: WorldEntity, options: { adjectives?: boolean } =
 
 /**
  * The world entities as gazetteer entries, after the curated ones, which win: a world entity with
- * a curated id, or whose name is a curated form, is left out (the curated entry is that thing);
- * a world alias that is a curated form (compared folded) is dropped. Ambiguous forms are never
- * aliases; nisbas become aliases only if asked (they mention a country without naming it).
+ * a curated id, or whose name is a curated form, is left out (the curated entry is that thing,
+ * and gains only the world's nisbas, if asked);
+ * a world form that is a curated form (compared folded) is dropped. Ambiguous forms (القاعدة "the
+ * base", المالية "financial") become descriptions: they name the entity only in an article that
+ * also names it. Nisbas become aliases only if asked (they mention a country without naming it).
  */
 export function withWorld(
   curated: readonly GazetteerEntry[],
   options: { adjectives?: boolean; world?: readonly WorldEntity[] } = {},
 ): GazetteerEntry[] {
   const ids = new Set(curated.map((c) => c.id));
-  const taken = new Set(curated.flatMap((c) => [c.nameAr, c.nameEn, ...c.aliases].map(fold)));
-  const out: GazetteerEntry[] = [...curated];
-  for (const e of options.world ?? WORLD) {
-    if (ids.has(e.id) || taken.has(fold(e.nameAr)) || taken.has(fold(e.nameEn))) continue;
+  const taken = new Set(curated.flatMap((c) => [c.nameAr, c.nameEn, ...c.aliases, ...(c.descriptions ?? [])].map(fold)));
+  const free = (f: string) => !taken.has(fold(f));
+  const world = options.world ?? WORLD;
+  // A curated country keeps its own names; the world data adds the nisbas it does not list.
+  const worldById = new Map(world.map((e) => [e.id, e]));
+  const out: GazetteerEntry[] = curated.map((c) => {
+    const w = worldById.get(c.id);
+    const nisbas = w && options.adjectives ? w.adjectives.filter((a) => !a.ambiguous && free(a.form)).map((a) => a.form) : [];
+    return nisbas.length > 0 ? { ...c, aliases: [...c.aliases, ...nisbas] } : c;
+  });
+  for (const e of world) {
+    if (ids.has(e.id) || !free(e.nameAr) || !free(e.nameEn)) continue;
     const [, , ...rest] = surfaceForms(e, options);
+    const ambiguous = [...(e.ambiguousAliases ?? []), ...(options.adjectives ? e.adjectives.filter((a) => a.ambiguous).map((a) => a.form) : [])];
     const entry: GazetteerEntry = {
       id: e.id,
       type: e.type,
       nameAr: e.nameAr,
       nameEn: e.nameEn,
-      aliases: rest.filter((f) => !taken.has(fold(f))),
+      aliases: rest.filter(free),
     };
+    if (ambiguous.some(free)) entry.descriptions = ambiguous.filter(free);
     if (e.wikidata) entry.wikidata = e.wikidata;
     // A capital belongs to its country as a ministry to its state.
     const partOf = e.partOf ?? e.capitalOf;
