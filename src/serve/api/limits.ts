@@ -28,6 +28,11 @@ import {
 const MAX_PAGE_SIZE = 100;
 /** The page size when a list's limit/first is left out: @limit(default: 20) in the schema. */
 const DEFAULT_PAGE_SIZE = 20;
+/**
+ * A page's `first` (schema/graph.graphql, *Page fields): the page's nodes are a @cypher list, which
+ * @neo4j/graphql cuts at the item type's @limit default whatever the page asked for.
+ */
+const MAX_PAGE_FIRST = DEFAULT_PAGE_SIZE;
 const MAX_HOPS = 4;
 const MAX_OFFSET = 10_000;
 /** Names and search phrases: Lucene refuses queries of more than 1024 clauses. */
@@ -65,8 +70,8 @@ function checkArgumentValues(args: Record<string, unknown>, node: FieldNode): vo
   }
 }
 
-/** A page of a list (schema/graph.graphql: ClaimPage, QuotePage, …): its nodes and where it ends. */
-function isPage(type: GraphQLNamedType): boolean {
+/** A page of a list (schema/graph.graphql: ClaimPage, QuotePage, MentionPage): its nodes and where it ends. */
+function isPage(type: GraphQLNamedType | undefined): boolean {
   return isObjectType(type) && "nodes" in type.getFields() && "pageInfo" in type.getFields();
 }
 
@@ -110,6 +115,10 @@ function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation
             `sort is not available on ${parent.name}.${field.name}: sorting a list inside an object reads all of it first; use the …Page fields, which read in index order.`,
             selection,
           );
+        }
+        const first = args.first;
+        if (isPage(getNamedType(field.type)) && typeof first === "number" && first > MAX_PAGE_FIRST) {
+          throw badUserInput(`first must be between 0 and ${MAX_PAGE_FIRST} on a page (${field.name}); got ${first}. Ask for the next page with after.`, selection);
         }
         if (!selection.selectionSet) continue;
         // A page's nodes are the items its parent field counted already.
