@@ -43,3 +43,27 @@ export const MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
 
 /** With ل the article fuses ("للعام"); as names do, the span then keeps the ل. */
 export const YEAR_WORDS = foldedSet(["عام", "العام", "سنة", "السنة", "للعام", "للسنة"]);
+
+/** Weekdays, Sunday first (JavaScript's getUTCDay order), with and without the article. */
+export const WEEKDAYS: ReadonlyArray<readonly string[]> = [
+  ["الأحد", "أحد"],
+  ["الاثنين", "الإثنين", "اثنين"],
+  ["الثلاثاء", "ثلاثاء"],
+  ["الأربعاء", "أربعاء"],
+  ["الخميس", "خميس"],
+  ["الجمعة", "جمعة"],
+  ["السبت", "سبت"],
+];
+export const WEEKDAY_NUMBER: ReadonlyMap<string, number> = new Map(WEEKDAYS.flatMap((names, i) => names.map((n) => [fold(n), i] as const)));
+
+/** Days relative to the article's date: today, yesterday, tomorrow, and "the last/next <weekday>". */
+export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  [fold("اليوم"), 0],
+  [fold("أمس"), -1],
+  [fold("الأمس"), -1],
+  [fold("البارحة"), -1],
+  [fold("غدا"), 1],
+  [fold("غدًا"), 1],
+]);
+export const PAST_MARKERS = foldedSet(["الماضي", "الماضية", "المنصرم", "الفائت"]);
+export const NEXT_MARKERS = foldedSet(["المقبل", "المقبلة", "القادم", "القادمة"]);

@@ -11,5 +11,6 @@ export * from "./match.js";
 export * from "./names.js";
 export * from "./numbers.js";
 export * from "./organisations.js";
+export * from "./relations.js";
 export * from "./reporting.js";
 export * from "./titles.js";

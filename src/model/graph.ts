@@ -60,8 +60,12 @@ export const Claim = z.object({
   modality: Modality,
   evidence: z.array(z.string()).min(1),
   relationship: z.string().optional(),
-  /** "curated" from seed facts, "rule" from the extractor. */
-  origin: z.enum(["curated", "rule"]),
+  /** "curated" from seed facts (which win when both say the same thing), "extracted" by the relation frames. */
+  origin: z.enum(["curated", "extracted"]),
+  /** The extractor and its version, when a frame found the claim (a curated claim too, when one also did). */
+  extractor: z.string().optional(),
+  /** How much the frame that found it is trusted, in (0, 1]; absent for a claim only curated. */
+  confidence: z.number().gt(0).max(1).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

@@ -78,7 +78,7 @@ function graph(
     source: { id, title: id, publisher: "test", language: "ar", sha256: "0".repeat(64), text },
     entities,
     mentions,
-    claims: claims.map((c, i) => ({ id: `c${i}`, modality: "asserted", origin: "rule", ...c })),
+    claims: claims.map((c, i) => ({ id: `c${i}`, modality: "asserted", origin: "extracted", ...c })),
     quotes: quotes.map((q, i) => ({ id: `q${i}`, verb: "قال", implicitVerb: false, ...q })),
   };
 }
@@ -181,7 +181,7 @@ describe("scoreDev", () => {
     expect(s.relations.byType.signed).toEqual({ gold: 3, found: 3, extracted: 3, supported: 3 });
     expect(s.relations.byType.partnerOf).toEqual({ gold: 0, found: 0, extracted: 1, supported: 0 });
     expect(s.relations.literalClaims).toBe(1);
-    expect(s.relations.byOrigin).toEqual({ rule: 5 });
+    expect(s.relations.byOrigin).toEqual({ extracted: 5 });
   });
 
   it("scores quotes found, speakers, attribution precision and via", () => {

@@ -71,7 +71,7 @@ const GRAPH: SourceGraph = {
   mentions: [{ id: "m1", sourceId: "s", start: 0, end: 3, exact: "قطر", prefix: "", suffix: " و", entityId: "qatar" }],
   claims: [
     { id: "c1", predicate: "partnerOf", subjectId: "qatar", objectId: "gcc", date: { value: "2017-07", precision: "month" }, modality: "asserted", evidence: ["m1"], relationship: "PARTNERS_WITH", origin: "curated" },
-    { id: "c2", predicate: "spent", subjectId: "qatar", value: { quantity: 3, unit: "USD", bound: "lower" }, modality: "possible", evidence: ["m1"], origin: "rule" },
+    { id: "c2", predicate: "spent", subjectId: "qatar", value: { quantity: 3, unit: "USD", bound: "lower" }, modality: "possible", evidence: ["m1"], origin: "extracted" },
   ],
   quotes: [{ id: "q1", text: "قطر", verb: "قال", implicitVerb: false, speakerId: "qatar", settingId: "gcc", outletId: "gcc", evidence: ["m1"] }],
 };

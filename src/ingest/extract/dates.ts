@@ -1,4 +1,4 @@
-import { MONTH_NUMBER, procliticBefore, YEAR_WORDS } from "../../lexicon/index.js";
+import { MONTH_NUMBER, NEXT_MARKERS, PAST_MARKERS, procliticBefore, RELATIVE_DAYS, WEEKDAY_NUMBER, YEAR_WORDS } from "../../lexicon/index.js";
 import { type Doc, gapBefore, type Token } from "./doc.js";
 import type { DateMention } from "./types.js";
 
@@ -73,4 +73,36 @@ export function findDates(doc: Doc): DateMention[] {
     }
   }
   return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The day a sentence's relative date names, from the article's date (YYYY-MM-DD): "اليوم", "أمس",
+ * "يوم أمس الخميس", "الثلاثاء الماضي" (the last Tuesday before it), "الأحد المقبل". A weekday alone
+ * is the last such day up to the article's date, as news reports past events. Undefined when the
+ * sentence has none, or its words disagree ("أمس الخميس" of a Saturday).
+ */
+export function resolveDate(words: readonly string[], published: string): string | undefined {
+  const base = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
+  if (published.length < 10 || Number.isNaN(base)) return undefined;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const relative = RELATIVE_DAYS.get(w.replace(/^[وف]/u, ""));
+    const weekdayAt = (k: number) => WEEKDAY_NUMBER.get(words[k] ?? "");
+    if (relative !== undefined) {
+      const day = base + relative * DAY_MS;
+      const named = weekdayAt(i + 1);
+      if (named !== undefined && new Date(day).getUTCDay() !== named) return undefined;
+      return iso(day);
+    }
+    const weekday = WEEKDAY_NUMBER.get(w);
+    if (weekday === undefined) continue;
+    const today = new Date(base).getUTCDay();
+    if (NEXT_MARKERS.has(words[i + 1] ?? "")) return iso(base + (((weekday - today + 7) % 7) || 7) * DAY_MS);
+    const back = (today - weekday + 7) % 7;
+    return iso(base - (PAST_MARKERS.has(words[i + 1] ?? "") && back === 0 ? 7 : back) * DAY_MS);
+  }
+  return undefined;
 }

@@ -1,25 +1,32 @@
 import type { ParsedSource } from "../parse/types.js";
 import { matchNames } from "../../lexicon/match.js";
 import { findDates } from "./dates.js";
-import { analyse } from "./doc.js";
-import { affiliations, findNames, findPersonRefs, locate } from "./names.js";
-import { taggedNames } from "./candidates.js";
+import { analyse, type Doc } from "./doc.js";
+import { affiliations, findNames, findPersonRefs, locate, type LocatedName, type PersonRef } from "./names.js";
+import { taggedNames, type TaggedName } from "./candidates.js";
+import { findRelations, type Party } from "./relations.js";
 import { recognise } from "./ner/index.js";
 import { findQuantities } from "./quantities.js";
 import { findQuotes } from "./quotes.js";
 import type { CandidateMention, EntityMention, Extraction, NameIndex } from "./types.js";
 
 export { buildNameIndex } from "./names.js";
+
+/** Names the extractor on the claims it finds; bump it when a frame changes what it extracts. */
+export const EXTRACTOR = "sanad-frames/1";
 export type * from "./types.js";
 
 export interface ExtractOptions {
   /** The article's curated facts vouch for its reading: descriptions resolve without the entity's name. */
   trusted?: boolean;
+  /** The article's date (YYYY-MM-DD…), to resolve "اليوم", "أمس", "الثلاثاء الماضي". */
+  published?: string;
 }
 
 /**
- * Rule-based extraction over a parsed source: entity mentions, reported statements, quantities,
- * dates and candidate people. Only headline, heading and body sentences are read, never boilerplate.
+ * Rule-based extraction over a parsed source: entity mentions, reported statements, relations
+ * (claims and the agreements they name), quantities, dates and candidates. Only headline, heading
+ * and body sentences are read, never boilerplate.
  */
 export function extract(parsed: ParsedSource, names: NameIndex, options: ExtractOptions = {}): Extraction {
   const doc = analyse(parsed);
@@ -61,11 +68,32 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   }
   candidates.sort((a, b) => a.start - b.start);
   const dates = findDates(doc);
+  const { claims, agreements } = findRelations(doc, partiesOf(doc, located, refs, tagged), dates, options.published);
   return {
+    claims,
+    agreements,
     entityMentions,
     quotes: findQuotes(doc, located, roles, refs, affiliations(doc, refs, located, names), names),
     quantities: findQuantities(doc, dates),
     dates,
     candidates,
   };
+}
+
+/** The entities relation frames work with: gazetteer names, people (known or candidates), the tagger's other names. */
+function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly PersonRef[], tagged: readonly TaggedName[]): Party[] {
+  const sentence = (firstToken: number) => doc.tokens[firstToken]!.sentence;
+  const parties: Party[] = located
+    .filter((m) => m.type !== "Person")
+    .map((m) => ({ target: { entityId: m.entityId }, type: m.type, start: m.start, end: m.end, firstToken: m.firstToken, endToken: m.endToken, sentence: sentence(m.firstToken) }));
+  for (const r of refs) {
+    const target = r.entityId ? { entityId: r.entityId } : { candidate: { name: r.candidateName!, type: "Person" as const } };
+    parties.push({ target, type: "Person", start: r.start, end: r.end, firstToken: r.firstToken, endToken: r.endToken, sentence: r.sentence });
+  }
+  for (const t of tagged) {
+    if (t.type === "Person" || parties.some((p) => p.start < t.end && t.start < p.end)) continue;
+    const target = { candidate: { name: doc.parsed.text.slice(t.start, t.end), type: t.type } };
+    parties.push({ target, type: t.type, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence });
+  }
+  return parties.sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
 }

@@ -1,6 +1,9 @@
 import type { GazetteerEntry } from "../../model/seed-files.js";
 import type { NameMatcher } from "../../lexicon/match.js";
 import type { NerGazetteer } from "./ner/index.js";
+import type { ExtractedAgreement, ExtractedClaim } from "./relations.js";
+
+export type { ClaimDate, ExtractedAgreement, ExtractedClaim, Target } from "./relations.js";
 
 /** All offsets index ParsedSource.text, end exclusive; text.slice(start, end) is the exact surface. */
 
@@ -105,6 +108,9 @@ export interface CandidateMention {
 
 export interface Extraction {
   entityMentions: EntityMention[];
+  /** Relations the frames found, and the agreements they name. */
+  claims: ExtractedClaim[];
+  agreements: ExtractedAgreement[];
   quotes: ExtractedQuote[];
   quantities: QuantityMention[];
   dates: DateMention[];

@@ -77,6 +77,9 @@ function claimRow(c: Claim) {
   const v = c.value;
   return {
     id: c.id,
+    origin: c.origin,
+    extractor: c.extractor ?? null,
+    confidence: c.confidence ?? null,
     subjectId: c.subjectId,
     objectId: c.objectId ?? null,
     evidence: c.evidence,
@@ -87,7 +90,6 @@ function claimRow(c: Claim) {
       objectId: c.objectId ?? null,
       predicate: c.predicate,
       modality: c.modality,
-      origin: c.origin,
       relationship: c.relationship ?? null,
       date: c.date?.value ?? null,
       datePrecision: c.date?.precision ?? null,
@@ -204,6 +206,10 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
       `UNWIND $rows AS row
        MERGE (c:Claim {id: row.id})
        SET c += row.props
+       // A claim that some source curated stays curated when another source only extracted it.
+       SET c.origin = CASE WHEN c.origin = 'curated' THEN 'curated' ELSE row.origin END,
+           c.extractor = coalesce(row.extractor, c.extractor),
+           c.confidence = coalesce(row.confidence, c.confidence)
        WITH c, row
        MATCH (s:Entity {id: row.subjectId})
        MERGE (c)-[:SUBJECT]->(s)

@@ -1,9 +1,9 @@
-import { extract, type CandidateMention, type Extraction, type NameIndex } from "../extract/index.js";
+import { extract, EXTRACTOR, type CandidateMention, type Extraction, type NameIndex, type Target } from "../extract/index.js";
 import type { Claim, Entity, Mention, Quote, SourceGraph } from "../../model/graph.js";
 import { InputError } from "../../model/problem.js";
 import type { ArticleMeta, GazetteerEntry } from "../../model/seed-files.js";
 import { parse, type ParsedSource } from "../parse/index.js";
-import { mentionId, sha256Hex, spanOf, toCodePoint, type ResolvedFact } from "../resolve/index.js";
+import { claimId, mentionId, sha256Hex, spanOf, toCodePoint, type ResolvedFact } from "../resolve/index.js";
 import { fold } from "../../lexicon/arabic.js";
 import { validateSourceGraph } from "../validate/index.js";
 
@@ -66,7 +66,7 @@ export function buildSourceGraph(
   const { text } = input;
   const sourceId = input.meta.id;
   const parsed = parse(text, sourceId);
-  const extraction = extract(parsed, names, { trusted: options.trusted });
+  const extraction = extract(parsed, names, { trusted: options.trusted, ...(input.meta.published && { published: input.meta.published }) });
 
   // The extractor works in JS string indices; the graph counts code points (equal unless the
   // text has characters outside the Basic Multilingual Plane).
@@ -122,7 +122,8 @@ export function buildSourceGraph(
     };
   });
 
-  const claims: Claim[] = facts.map(({ fact, claimId, evidence }) => ({
+  const claims = new Map<string, Claim>();
+  for (const c of facts.map(({ fact, claimId, evidence }): Claim => ({
     id: claimId,
     predicate: fact.predicate,
     subjectId: known(fact.subject),
@@ -133,7 +134,50 @@ export function buildSourceGraph(
     evidence: evidence.map((e) => mention(e.span.start, e.span.end, undefined, true)),
     ...(fact.relationship ? { relationship: fact.relationship } : {}),
     origin: "curated",
-  }));
+  }))) claims.set(c.id, c);
+
+  // Agreements the frames found: one node per agreement of the article, or, when its parties and
+  // date are known, one node per (kind, parties, date) across articles.
+  const partiesOf = (i: number) =>
+    extraction.claims.flatMap((c) => (c.predicate === "agreementBetween" && "agreement" in c.subject && c.subject.agreement === i ? [c.object] : []));
+  const agreementIds = extraction.agreements.map((a, i) => {
+    const parties = [...new Set(partiesOf(i).flatMap((t) => ("entityId" in t ? [t.entityId] : [])))].sort();
+    const kind = fold(a.name).split(" ")[0]!.replace(/^ال/u, "");
+    const key = parties.length >= 2 && a.date ? `${kind}|${parties.join(",")}|${a.date.value}` : `${sourceId}|${i}`;
+    const id = `agreement-${sha256Hex(key).slice(0, 12)}`;
+    entities.set(id, { id, type: "Agreement", nameAr: a.name, nameEn: a.name, aliases: [], status: "candidate" });
+    for (const m of a.mentions) mention(m.start, m.end, id);
+    return id;
+  });
+  const targetId = (t: Target): string =>
+    "entityId" in t ? known(t.entityId) : "candidate" in t ? candidate(t.candidate.name, t.candidate.type) : agreementIds[t.agreement]!;
+
+  for (const c of extraction.claims) {
+    const subjectId = targetId(c.subject);
+    const objectId = targetId(c.object);
+    const id = claimId({ predicate: c.predicate, subject: subjectId, object: objectId, ...(c.date && { date: c.date }), modality: c.modality });
+    const evidence = mention(c.start, c.end);
+    const same = claims.get(id);
+    if (same) {
+      // The curated fact (or an earlier frame) said it already: one claim, with both origins.
+      if (!same.evidence.includes(evidence)) same.evidence.push(evidence);
+      same.extractor = EXTRACTOR;
+      same.confidence = Math.max(same.confidence ?? 0, c.confidence);
+      continue;
+    }
+    claims.set(id, {
+      id,
+      predicate: c.predicate,
+      subjectId,
+      objectId,
+      ...(c.date && { date: c.date }),
+      modality: c.modality,
+      evidence: [evidence],
+      origin: "extracted",
+      extractor: EXTRACTOR,
+      confidence: c.confidence,
+    });
+  }
 
   const graph: SourceGraph = {
     source: {
@@ -148,7 +192,7 @@ export function buildSourceGraph(
     },
     entities: [...entities.values()],
     mentions: [...mentions.values()],
-    claims,
+    claims: [...claims.values()],
     quotes,
   };
   const problems = validateSourceGraph(graph, input.file);
