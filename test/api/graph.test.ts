@@ -237,6 +237,127 @@ describe("pages", () => {
   });
 });
 
+describe("cursor pages", () => {
+  type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  type Page<T> = { nodes: T[]; pageInfo: PageInfo };
+
+  const unclosed = (field: string) => (field.match(/\{/g)?.length ?? 0) - (field.match(/\}/g)?.length ?? 0);
+
+  /** Every page of a list, following endCursor, with the pageInfo of each; `field` opens the selection up to the page field, whose arguments are $PAGE. */
+  async function allPages<T extends { id: string }>(field: string, selection: string, first: number, pick: (data: Record<string, unknown>) => Page<T>) {
+    const pages: Page<T>[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data = await query<Record<string, unknown>>(
+        api.url,
+        `query($after: String) { ${field.replace("$PAGE", `first: ${first}, after: $after`)} { nodes { ${selection} } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }${"}".repeat(unclosed(field))}`,
+        { after },
+      );
+      const page = pick(data);
+      pages.push(page);
+      if (!page.pageInfo.hasNextPage) return pages;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  it("walks a speaker's quotes page by page: each once, in id order, the last page saying so", async () => {
+    const pages = await allPages<{ id: string }>('entity(id: "robert-white") { quotesPage($PAGE)', "id", 3, (d) => (d.entity as { quotesPage: Page<{ id: string }> }).quotesPage);
+    const ids = pages.flatMap((p) => p.nodes.map((n) => n.id));
+    const all = await query<{ entity: { quotes: { id: string }[]; quoteCount: number } }>(api.url, `{ entity(id: "robert-white") { quotes(limit: 100) { id } quoteCount } }`);
+    expect(ids).toEqual(all.entity.quotes.map((q) => q.id).sort());
+    expect(ids).toHaveLength(all.entity.quoteCount);
+    expect(pages.length).toBe(Math.ceil(all.entity.quoteCount / 3));
+    pages.forEach((p, i) => {
+      expect(p.pageInfo.hasPreviousPage).toBe(i > 0);
+      expect(p.pageInfo.startCursor).toBe(p.nodes[0]?.id);
+      expect(p.pageInfo.endCursor).toBe(p.nodes.at(-1)?.id);
+    });
+  });
+
+  it("pages a claim's evidence, an entity's claims as subject and as object, its mentions, a source's mentions and a predicate's claims", async () => {
+    const claims = await allPages<{ id: string; evidencePage: Page<{ id: string }>; evidence: { id: string }[] }>(
+      'entity(id: "qatar") { claimsAsSubjectPage($PAGE)',
+      "id evidencePage(first: 20) { nodes { id } pageInfo { hasNextPage } } evidence(limit: 100) { id }",
+      2,
+      (d) => (d.entity as { claimsAsSubjectPage: Page<{ id: string; evidencePage: Page<{ id: string }>; evidence: { id: string }[] }> }).claimsAsSubjectPage,
+    );
+    const expected = await query<{ entity: { claimsAsSubject: { id: string }[]; claimsAsObject: { id: string }[]; mentions: { id: string }[] } }>(
+      api.url,
+      `{ entity(id: "qatar") { claimsAsSubject(limit: 100) { id } claimsAsObject(limit: 100) { id } mentions(limit: 100) { id } } }`,
+    );
+    const nodes = claims.flatMap((p) => p.nodes);
+    expect(nodes.map((c) => c.id)).toEqual(expected.entity.claimsAsSubject.map((c) => c.id).sort());
+    expect(nodes.some((c) => c.evidence.length > 1)).toBe(true);
+    for (const c of nodes) {
+      expect(c.evidencePage.nodes.map((m) => m.id)).toEqual(c.evidence.map((m) => m.id).sort());
+      expect(c.evidencePage.pageInfo.hasNextPage).toBe(false);
+    }
+
+    const asObject = await allPages<{ id: string }>('entity(id: "united-states") { claimsAsObjectPage($PAGE)', "id", 2, (d) => (d.entity as { claimsAsObjectPage: Page<{ id: string }> }).claimsAsObjectPage);
+    const usObject = await query<{ entity: { claimsAsObject: { id: string }[] } }>(api.url, `{ entity(id: "united-states") { claimsAsObject(limit: 100) { id } } }`);
+    expect(usObject.entity.claimsAsObject.length).toBeGreaterThan(0);
+    expect(asObject.flatMap((p) => p.nodes.map((n) => n.id))).toEqual(usObject.entity.claimsAsObject.map((c) => c.id).sort());
+
+    const mentions = await allPages<{ id: string }>('entity(id: "qatar") { mentionsPage($PAGE)', "id", 5, (d) => (d.entity as { mentionsPage: Page<{ id: string }> }).mentionsPage);
+    expect(mentions.flatMap((p) => p.nodes.map((n) => n.id))).toEqual(expected.entity.mentions.map((m) => m.id).sort());
+
+    const source = "lusail-qatar-coalition-2020";
+    const sourcePages = await allPages<{ id: string }>(`sources(where: { id: { eq: "${source}" } }) { mentionsPage($PAGE)`, "id", 20, (d) => (d.sources as { mentionsPage: Page<{ id: string }> }[])[0]!.mentionsPage);
+    const count = await query<{ mentionsConnection: { totalCount: number } }>(api.url, `{ mentionsConnection(where: { sourceId: { eq: "${source}" } }) { totalCount } }`);
+    const sourceIds = sourcePages.flatMap((p) => p.nodes.map((n) => n.id));
+    expect(sourceIds).toHaveLength(count.mentionsConnection.totalCount);
+    expect(new Set(sourceIds).size).toBe(sourceIds.length);
+    expect(sourceIds).toEqual([...sourceIds].sort());
+
+    const signed = await allPages<{ id: string }>('claimsByPredicate(predicate: "signed", $PAGE)', "id", 1, (d) => d.claimsByPredicate as Page<{ id: string }>);
+    const signedAll = await query<{ claims: { id: string }[] }>(api.url, `{ claims(where: { predicate: { eq: "signed" } }, limit: 100) { id } }`);
+    expect(signedAll.claims.length).toBeGreaterThan(1);
+    expect(signed.flatMap((p) => p.nodes.map((n) => n.id))).toEqual(signedAll.claims.map((c) => c.id).sort());
+  });
+
+  it("an empty page has no cursors and no next page", async () => {
+    const data = await query<{ entity: { quotesPage: Page<{ id: string }> } }>(api.url, `{ entity(id: "qatar") { quotesPage { nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`);
+    expect(data.entity.quotesPage).toEqual({ nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it("refuses pages over 20, limits on a page's nodes and sorts inside objects", async () => {
+    for (const q of [
+      `{ entity(id: "qatar") { claimsAsSubjectPage(first: 21) { nodes { id } } } }`,
+      `{ entity(id: "qatar") { claimsAsSubject(sort: [{ id: ASC }]) { id } } }`,
+    ]) {
+      const r = await gql(api.url, q);
+      expect(r.status, q).toBe(400);
+      expect(r.errors?.[0]?.extensions?.code, q).toBe("BAD_USER_INPUT");
+    }
+    const topLevel = await query<{ claims: { id: string }[] }>(api.url, `{ claims(sort: [{ id: ASC }], limit: 2) { id } }`);
+    expect(topLevel.claims).toHaveLength(2);
+  });
+});
+
+describe("claim texts and claim search", () => {
+  it("a claim's text is its first evidence spans, in id order, bounded", async () => {
+    const data = await query<{ claims: { text: string; evidence: { id: string; exact: string }[] }[] }>(api.url, "{ claims(limit: 100) { text evidence(limit: 50) { id exact } } }");
+    expect(data.claims.some((c) => c.evidence.length > 1)).toBe(true);
+    for (const c of data.claims) {
+      const spans = [...c.evidence].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, 5);
+      expect(c.text).toBe(spans.map((m) => m.exact).join(" … ").slice(0, 2000));
+    }
+  });
+
+  it("finds claims through the words of their evidence, as the README shows", async () => {
+    const data = await query<{ searchClaims: { predicate: string; subject: { id: string }; object: { id: string } | null }[] }>(
+      api.url,
+      `{ searchClaims(phrase: "مذكرة تفاهم") { predicate subject { id } object { id } } }`,
+    );
+    expect(data.searchClaims).toEqual([
+      { predicate: "builtOn", subject: { id: "us-qatar-ct-dialogue" }, object: { id: "qatar-us-ct-mou" } },
+      { predicate: "signed", subject: { id: "qatar" }, object: { id: "qatar-us-ct-mou" } },
+      { predicate: "signed", subject: { id: "united-states" }, object: { id: "qatar-us-ct-mou" } },
+      { predicate: "implemented", subject: { id: "qatar" }, object: { id: "qatar-us-ct-mou" } },
+    ]);
+  });
+});
+
 describe("GraphiQL examples", () => {
   it.each(exampleQueries())("$name runs without errors", async ({ query: q }) => {
     const r = await gql(api.url, q);
