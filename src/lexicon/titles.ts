@@ -35,6 +35,9 @@ export const SPEAKER_NOUNS = foldedSet([
   "القائد", "مدير", "المدير", "دبلوماسي", "مراقبون", "شهود", "خبراء",
 ]);
 
+/** "ونظيره المصري": the counterpart of the person just named holds the same office elsewhere. */
+export const COUNTERPARTS = foldedSet(["نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظراؤه", "نظرائه", "نظيرهم"]);
+
 /**
  * Offices a person holds in an organisation or a country (the head of a roleOf frame: "وزير
  * الخارجية القطري …", "الأمين العام لحلف …"); ranks and honorifics are not offices.
@@ -45,6 +48,7 @@ export const OFFICES = foldedSet([
   "القائد", "متحدث", "متحدثة", "المتحدث", "المتحدثة", "ناطق", "ناطقة", "الناطق", "الناطقة", "مندوب", "المندوب",
   "ممثل", "الممثل", "مبعوث", "المبعوث", "مستشار", "المستشار", "الملك", "ملك", "العاهل", "الأمير", "أمير",
   "السلطان", "ولي", "محافظ", "المحافظ", "حاكم", "الحاكم", "زعيم", "الزعيم", "منسق", "المنسق", "قائدة",
+  "نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها",
 ]);
 
 /** Honorifics and ranks that may stand between an office and the name ("وزير الدولة الدكتور إبراهيم …"). */

@@ -1,5 +1,5 @@
-import { ARTICLE, PROCLITICS } from "../../lexicon/index.js";
-import type { Doc } from "./doc.js";
+import { ARTICLE, FUNCTION_WORDS, OFFICES, ORGANIZATION_HEADS, PROCLITICS, procliticBefore, reportingVerb, TITLES } from "../../lexicon/index.js";
+import { type Doc, gapBefore } from "./doc.js";
 import type { NerSpan } from "./ner/index.js";
 
 /**
@@ -16,6 +16,10 @@ export interface TaggedName {
   sentence: number;
   type: "Person" | "Place" | "Organization";
   confidence: number;
+  /** Found by its head noun (headedOrganizations), not by the tagger. */
+  headed?: true;
+  /** See CandidateMention.local. */
+  local?: true;
 }
 
 /** The ANERcorp tag set's MISC (events, products, nationalities) has no node type of its own here. */
@@ -57,6 +61,49 @@ export function taggedNames(doc: Doc, spans: readonly NerSpan[], taken: readonly
     const start = cut > 0 ? doc.folded.map[tok.fs + cut]! : tok.start;
     if (tok.sentence < 0 || doc.tokens[last]!.sentence !== tok.sentence) continue;
     out.push({ start, end: span.end, firstToken: first, endToken: last + 1, sentence: tok.sentence, type, confidence: span.confidence });
+  }
+  return out;
+}
+
+/** An organisation's name runs its head and a few complements ("وزارة الخارجية والتعاون الدولي"). */
+const MAX_COMPLEMENTS = 4;
+
+const isStop = (f: string): boolean =>
+  procliticBefore(f, FUNCTION_WORDS) >= 0 || reportingVerb(f) !== undefined || TITLES.has(f) || procliticBefore(f, OFFICES) >= 0 || /\d/u.test(f);
+
+/**
+ * Organisations named by a head noun and its complements, which no list holds and a 2007
+ * newswire tagger rarely finds: "حركة الشباب", "القوات الكينية", "وزارة الخارجية المصرية",
+ * "قوات حفظ السلام". The complements are words with the article (a nisba among them), or one
+ * bare noun of a construct chain followed by one; a known name other than a country ends the name.
+ * `known` are the gazetteer's names in the text; a country's nisba may lie inside the new name.
+ */
+export function headedOrganizations(doc: Doc, known: readonly { start: number; end: number; type: string }[]): TaggedName[] {
+  const { tokens } = doc;
+  const knownAt = (k: number) => known.find((m) => m.start < tokens[k]!.end && tokens[k]!.start < m.end);
+  const out: TaggedName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i]!;
+    const cut = procliticBefore(head.f, ORGANIZATION_HEADS);
+    if (head.sentence < 0 || cut < 0 || knownAt(i)) continue;
+    let end = i + 1;
+    for (let k = i + 1; k < tokens.length && k <= i + MAX_COMPLEMENTS; k++) {
+      const t = tokens[k]!;
+      if (t.sentence !== head.sentence || !/^\s+$/u.test(gapBefore(doc, k)) || isStop(t.f)) break;
+      const m = knownAt(k);
+      if (m && m.type !== "Country") break;
+      const definite = t.f.startsWith(ARTICLE) && t.f.length > 3;
+      const construct = !definite && !t.f.startsWith("و") && tokens[k + 1]?.f.startsWith(ARTICLE) && k + 1 <= i + MAX_COMPLEMENTS;
+      if (!definite && !construct) break;
+      end = k + 1;
+    }
+    if (end === i + 1) continue;
+    const start = cut > 0 ? doc.folded.map[head.fs + cut]! : head.start;
+    const span = { start, end: tokens[end - 1]!.end };
+    // "وزارة الخارجية" names a different ministry in every country: without one inside, it is this article's.
+    const national = known.some((m) => m.type === "Country" && m.start >= span.start && m.end <= span.end);
+    out.push({ ...span, firstToken: i, endToken: end, sentence: head.sentence, type: "Organization", confidence: 1, headed: true, ...(!national && { local: true as const }) });
+    i = end - 1;
   }
   return out;
 }

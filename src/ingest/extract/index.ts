@@ -1,9 +1,10 @@
 import type { ParsedSource } from "../parse/types.js";
+import { fold } from "../../lexicon/arabic.js";
 import { matchNames } from "../../lexicon/match.js";
 import { findDates } from "./dates.js";
 import { analyse, type Doc } from "./doc.js";
-import { affiliations, findNames, findPersonRefs, locate, type LocatedName, type PersonRef } from "./names.js";
-import { taggedNames, type TaggedName } from "./candidates.js";
+import { affiliations, findNames, findPersonRefs, locate, significantWords, type LocatedName, type PersonRef } from "./names.js";
+import { headedOrganizations, taggedNames, type TaggedName } from "./candidates.js";
 import { findRelations, type Party } from "./relations.js";
 import { recognise } from "./ner/index.js";
 import { findQuantities } from "./quantities.js";
@@ -36,7 +37,11 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   const roles = locate(doc, matchNames(doc.folded, names.roles), names)
     .filter(inSentence)
     .filter((m) => options.trusted || named.has(m.entityId));
-  const tagged = taggedNames(doc, recognise(doc, names.tagger), [...located, ...nested]);
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const spans = taggedNames(doc, recognise(doc, names.tagger), [...located, ...nested]);
+  // A head noun bounds an organisation's name better than the tagger; the tagger's people stay.
+  const headed = headedOrganizations(doc, [...located, ...nested]).filter((o) => !spans.some((t) => t.type === "Person" && overlaps(t, o)));
+  const tagged = [...spans.filter((t) => t.type === "Person" || !headed.some((o) => overlaps(o, t))), ...headed].sort((a, b) => a.start - b.start);
   const refs = findPersonRefs(doc, located, names, tagged);
 
   const entityMentions: EntityMention[] = [...located, ...nested].map((m) => ({
@@ -53,18 +58,19 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   }
   entityMentions.sort((a, b) => a.start - b.start);
 
-  const byTagger = new Map(tagged.map((t) => [t.start, t.confidence]));
   const candidates: CandidateMention[] = refs.flatMap((r) => {
     if (!r.candidateName) return [];
-    const confidence = byTagger.get(r.start);
+    const confidence = r.tagger;
     const via = confidence === undefined ? ("title" as const) : ("tagger" as const);
-    return [{ name: r.candidateName, type: "Person" as const, via, confidence: confidence ?? 1, start: r.start, end: r.end, sentenceIndex: r.sentence }];
+    const local = isLocalPerson(r.candidateName) ? { local: true as const } : {};
+    return [{ name: r.candidateName, type: "Person" as const, via, confidence: confidence ?? 1, ...local, start: r.start, end: r.end, sentenceIndex: r.sentence }];
   });
-  // Places and organisations the tagger found: each distinct name is one candidate in the article.
+  // Places and organisations the tagger or a head noun found: each distinct name is one candidate in the article.
   for (const t of tagged) {
-    if (t.type === "Person" || refs.some((r) => r.start < t.end && t.start < r.end)) continue;
+    if (t.type === "Person" || refs.some((r) => overlaps(r, t))) continue;
     const name = parsed.text.slice(t.start, t.end);
-    candidates.push({ name, type: t.type, via: "tagger", confidence: t.confidence, start: t.start, end: t.end, sentenceIndex: t.sentence });
+    const via = t.headed ? ("head" as const) : ("tagger" as const);
+    candidates.push({ name, type: t.type, via, confidence: t.confidence, ...(t.local && { local: t.local }), start: t.start, end: t.end, sentenceIndex: t.sentence });
   }
   candidates.sort((a, b) => a.start - b.start);
   const dates = findDates(doc);
@@ -87,13 +93,23 @@ function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly Per
     .filter((m) => m.type !== "Person")
     .map((m) => ({ target: { entityId: m.entityId }, type: m.type, start: m.start, end: m.end, firstToken: m.firstToken, endToken: m.endToken, sentence: sentence(m.firstToken) }));
   for (const r of refs) {
-    const target = r.entityId ? { entityId: r.entityId } : { candidate: { name: r.candidateName!, type: "Person" as const } };
+    const local = r.candidateName && isLocalPerson(r.candidateName) ? { local: true as const } : {};
+    const target = r.entityId ? { entityId: r.entityId } : { candidate: { name: r.candidateName!, type: "Person" as const, ...local } };
     parties.push({ target, type: "Person", start: r.start, end: r.end, firstToken: r.firstToken, endToken: r.endToken, sentence: r.sentence });
   }
   for (const t of tagged) {
-    if (t.type === "Person" || parties.some((p) => p.start < t.end && t.start < p.end)) continue;
-    const target = { candidate: { name: doc.parsed.text.slice(t.start, t.end), type: t.type } };
+    if (t.type === "Person") continue;
+    // An organisation's name may hold a country's nisba ("وكالة الأنباء الماليزية"): the organisation is the party.
+    const inside = (p: Party) => p.type === "Country" && p.start >= t.start && p.end <= t.end;
+    if (parties.some((p) => p.start < t.end && t.start < p.end && !inside(p))) continue;
+    for (let i = parties.length - 1; i >= 0; i--) if (inside(parties[i]!)) parties.splice(i, 1);
+    const target = { candidate: { name: doc.parsed.text.slice(t.start, t.end), type: t.type, ...(t.local && { local: t.local }) } };
     parties.push({ target, type: t.type, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence });
   }
   return parties.sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+}
+
+/** One name word ("شكري") is too little to be the same person as in another article. */
+function isLocalPerson(name: string): boolean {
+  return significantWords(fold(name)).length < 2;
 }

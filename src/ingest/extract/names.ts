@@ -7,7 +7,10 @@ import {
   type NameMatch,
   compileNames,
   matchNames,
+  COUNTERPARTS,
+  NAME_LINKS,
   OFFICE_NOUNS,
+  ORGANIZATION_HEADS,
   ORDINAL_WORDS,
   procliticBefore,
   RELATIVE_TIME_WORDS,
@@ -83,6 +86,8 @@ export interface PersonRef {
   entityId?: string;
   /** For a name that matches no gazetteer person: the name as first written in full. */
   candidateName?: string;
+  /** Found by the statistical tagger (with its confidence), not after a title word. */
+  tagger?: number;
 }
 
 const MAX_SKIPPED = 4;
@@ -99,6 +104,8 @@ function stops(f: string): boolean {
     procliticBefore(f, RELATIVE_TIME_WORDS) >= 0 ||
     reportingVerb(f) !== undefined ||
     procliticBefore(f, OFFICE_NOUNS) >= 0 ||
+    procliticBefore(f, COUNTERPARTS) >= 0 ||
+    procliticBefore(f, ORGANIZATION_HEADS) >= 0 ||
     TITLES.has(f)
   );
 }
@@ -187,6 +194,11 @@ export function findPersonRefs(
       const joined = k === i + 1 || /^\s+$/.test(gap) || (name.length > 0 && isInitial(prev.f) && /^\.\s+$/.test(gap));
       if (!joined) break;
       if (stops(tok.f) || nonPersonAt.has(k) || /\p{N}/u.test(tok.f) || hasCliticArticle(tok.f)) break;
+      // "عبد الرحمن", "آل ثاني", "أبو بكر": after a name link the next word belongs to the name.
+      if (name.length > 0 && NAME_LINKS.has(prev.f)) {
+        name.push(k);
+        continue;
+      }
       if (isArticleWord(tok.f)) {
         if (name.length === 0) break;
         if (ORDINAL_WORDS.has(tok.f) || tok.f.endsWith("ي")) {
@@ -198,7 +210,8 @@ export function findPersonRefs(
         if (!sameSentence(k + 1) || !spaced(k + 1) || stops(tokens[k + 1]!.f)) name.push(k);
         break;
       }
-      if (endsInTaMarbuta(text, tok.start, tok.end)) break;
+      // A word in ة ends a name ("… وزارة"), except a given name right after the title ("أسامة", "هالة").
+      if (name.length > 0 && endsInTaMarbuta(text, tok.start, tok.end)) break;
       name.push(k);
     }
     if (name.length === 0 || name.some((k) => personAt.has(k))) continue;
@@ -224,7 +237,7 @@ export function findPersonRefs(
   for (const t of tagged) {
     if (t.type !== "Person" || refs.some((r) => r.start < t.end && t.start < r.end)) continue;
     const words = significantWords(doc.folded.text.slice(foldedIndex(doc, t.start), tokens[t.endToken - 1]!.fe));
-    const ref = { start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence };
+    const ref = { start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence, tagger: t.confidence };
     const entityId = resolvePerson(words, index);
     const earlier = words.length === 1 ? candidates.find((c) => c.words.includes(words[0]!)) : undefined;
     if (entityId) refs.push({ ...ref, entityId });

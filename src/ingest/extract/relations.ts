@@ -41,7 +41,7 @@ import type { DateMention } from "./types.js";
 /** What a claim's subject or object is: a known entity, a candidate, or an agreement of this article. */
 export type Target =
   | { entityId: string }
-  | { candidate: { name: string; type: "Person" | "Place" | "Organization" } }
+  | { candidate: { name: string; type: "Person" | "Place" | "Organization"; local?: true } }
   | { agreement: number };
 
 /** An entity mention a frame can use, in token space. */
@@ -101,6 +101,9 @@ const CONFIDENCE = {
   partnerOf: 0.5,
 } as const;
 
+/** Predicates of events, which a sentence's date qualifies; states (roleOf, locatedIn, memberOf) are not dated by it. */
+const DATED = new Set(["signed", "joined", "visited", "metWith"]);
+
 const isParty = (p: Party, types: readonly EntityType[]) => types.includes(p.type);
 const STATES: readonly EntityType[] = ["Country", "Organization"];
 const PLACES: readonly EntityType[] = ["Country", "Place"];
@@ -140,9 +143,28 @@ class Sentence {
     return this.parties.find((p) => p.firstToken >= from && p.firstToken < Math.min(to, this.end) && isParty(p, types));
   }
 
+  /**
+   * The subject right after a verb at k: the first party of the types before `limit`, except that
+   * an office word first ("وقع المذكرة رئيس الوزراء الهولندي مارك روته") makes it the person who
+   * holds the office, not the country or organisation in its title.
+   */
+  subjectAfter(k: number, limit: number, types: readonly EntityType[]): Party | undefined {
+    const first = this.firstAfter(k + 1, limit, types);
+    if (!first || first.type === "Person" || !types.includes("Person")) return first;
+    for (let j = k + 1; j < first.firstToken; j++) {
+      if (this.is(j, OFFICES)) return this.firstAfter(first.endToken, Math.min(this.end, j + OFFICE_WINDOW), ["Person"]) ?? first;
+    }
+    return first;
+  }
+
   /** The last party ending at or before `to` and starting at or after `from`. */
   lastBefore(from: number, to: number, types: readonly EntityType[]): Party | undefined {
     return [...this.parties].reverse().find((p) => p.endToken <= to && p.firstToken >= Math.max(from, this.first) && isParty(p, types));
+  }
+
+  /** The party's word carries a conjunction the mention left out ("والموصل"). */
+  conjoined(p: Party): boolean {
+    return /^[وف]/u.test(this.f(p.firstToken)) && p.start > this.doc.tokens[p.firstToken]!.start;
   }
 
   /** `p` and the parties coordinated with it by و or a comma, of the same broad kind. */
@@ -151,8 +173,7 @@ class Sentence {
     for (let last = p; ; ) {
       const next = this.parties.find((q) => q.firstToken === last.endToken && q.type === p.type);
       if (!next) break;
-      const conj = this.f(next.firstToken).startsWith("و") && next.start > this.doc.tokens[next.firstToken]!.start;
-      if (!conj && !/[،,]/u.test(gapBefore(this.doc, next.firstToken))) break;
+      if (!this.conjoined(next) && !/[،,]/u.test(gapBefore(this.doc, next.firstToken))) break;
       out.push(next);
       last = next;
     }
@@ -166,8 +187,7 @@ class Sentence {
     const chain = [last];
     for (let cur = last; ; ) {
       const prev = this.parties.find((q) => q.endToken === cur.firstToken && q.type === last.type);
-      const conj = this.f(cur.firstToken).startsWith("و") && cur.start > this.doc.tokens[cur.firstToken]!.start;
-      if (!prev || (!conj && !/[،,]/u.test(gapBefore(this.doc, cur.firstToken)))) break;
+      if (!prev || (!this.conjoined(cur) && !/[،,]/u.test(gapBefore(this.doc, cur.firstToken)))) break;
       chain.unshift(prev);
       cur = prev;
     }
@@ -206,8 +226,10 @@ function agreementPhrases(doc: Doc, parties: readonly Party[], agreements: Extra
     let end = i + 1;
     const memo = head.replace(/^ال/u, "").startsWith(MEMORANDUM.slice(0, 4));
     if (memo) {
-      if (!UNDERSTANDING.has(tokens[end]?.f ?? "") || tokens[end]!.sentence !== tok.sentence) continue;
-      end++;
+      const understanding = UNDERSTANDING.has(tokens[end]?.f ?? "") && tokens[end]!.sentence === tok.sentence;
+      // "المذكرة" alone can only refer back to a memorandum of understanding named before.
+      if (!understanding && !(head.startsWith("ال") && agreements.length > 0)) continue;
+      if (understanding) end++;
     }
     for (let m = 0; m < 2 && end < tokens.length; m++) {
       const t = tokens[end]!;
@@ -275,7 +297,7 @@ export function findRelations(
       const trig = doc.tokens[trigger]!;
       const start = Math.min(subject.start, object.start, trig.start);
       const end = Math.max(subject.end, object.end, trig.end);
-      const date = dateOf(doc, s.index, dates, published);
+      const date = DATED.has(predicate) ? dateOf(doc, s.index, dates, published) : undefined;
       claims.push({ predicate, subject: subjectTarget, object: objectTarget, start, end, ...(date && { date }), modality: s.modality(trigger), confidence, frame });
     },
   };
@@ -348,6 +370,9 @@ function places(s: Sentence, b: Builder): void {
     if (!q) continue;
     let linked = true;
     for (let k = p.endToken; k < q.firstToken; k++) linked &&= s.is(k, LOCATIVE_LINKS);
+    // Right next to it, only a country (its name or nisba) locates a place; "الرقة والموصل" coordinates.
+    const adjacent = q.firstToken === p.endToken;
+    if (adjacent && (q.type !== "Country" || s.conjoined(q))) continue;
     if (linked) b.add(s, "locatedIn", p, q, p.firstToken, CONFIDENCE.locatedIn, "locatedIn:adjacent");
   }
 }
@@ -364,7 +389,12 @@ function signing(s: Sentence, k: number, inSentence: readonly AgreementPhrase[],
   const limit = [between, withAt, agreement.firstToken > k ? agreement.firstToken : s.end].filter((x) => x > k).reduce((x, y) => Math.min(x, y), s.end);
 
   if (verbal) {
-    const first = s.firstAfter(k + 1, Math.min(limit, k + 1 + NEAR), ["Person", "Country", "Organization"]);
+    const signerTypes: EntityType[] = ["Person", "Country", "Organization"];
+    // VSO ("وقع الاتحاد الأوروبي مذكرة"), or VOS with the agreement first ("وقع المذكرة رئيس الوزراء …").
+    const vos = agreement.firstToken > k && agreement.firstToken <= k + 2;
+    const first = vos
+      ? s.subjectAfter(agreement.endToken - 1, Math.min([between, withAt].filter((x) => x > agreement.endToken).reduce((x, y) => Math.min(x, y), s.end), agreement.endToken + NEAR), signerTypes)
+      : s.subjectAfter(k, Math.min(limit, k + 1 + NEAR), signerTypes);
     const signers = first ? s.coordinated(first) : s.subjectBefore(k, ["Person", "Country", "Organization"]);
     for (const signer of signers) {
       b.add(s, "signed", signer, agreement, k, CONFIDENCE.signedSubject, "signed:verb-subject");
@@ -436,7 +466,7 @@ function membership(s: Sentence, k: number, b: Builder): void {
 function visiting(s: Sentence, k: number, all: readonly Party[], b: Builder): void {
   const place = s.firstAfter(k + 1, k + 1 + NEAR, PLACES);
   if (!place) return;
-  const after = s.firstAfter(k + 1, place.firstToken, ["Person"]);
+  const after = s.subjectAfter(k, place.firstToken, ["Person"]);
   const before = s.subjectBefore(k, ["Person"], NEAR);
   // "زيارته إلى …": the visitor is the person the text spoke of last.
   const enclitic = /(?:ه|ها|هم)$/u.test(s.f(k)) ? [...all].reverse().find((p) => p.type === "Person" && p.endToken <= k) : undefined;

@@ -50,8 +50,14 @@ interface QuoteFields {
   implicitVerb: boolean;
   /** Event the statement was made at (a press briefing). */
   settingEntityId?: string;
-  /** Organisation the statement was made to ("في تصريح خاص لـ«لوسيل»"). */
+  /**
+   * The outlet the statement was made to or relayed by ("في تصريح خاص لـ«لوسيل»", "قال لفرانس برس",
+   * "نقلت وكالة مهر عن …"); an outlet the gazetteer does not know is named in unresolvedOutletName.
+   */
   outletEntityId?: string;
+  unresolvedOutletName?: string;
+  /** An unresolved speaker that is an organisation ("القوات المسلحة المالية"); a person otherwise. */
+  unresolvedSpeakerType?: "Person" | "Organization";
   sentenceIndexes: number[];
 }
 
@@ -97,8 +103,13 @@ export interface CandidateMention {
   /** The name as first written in full in the article. */
   name: string;
   type: "Person" | "Place" | "Organization";
-  /** Found after a title word, or by the statistical tagger. */
-  via: "title" | "tagger";
+  /** Found after a title word, by the statistical tagger, or by an organisation's head noun. */
+  via: "title" | "tagger" | "head";
+  /**
+   * The name alone does not tell this thing from others of the same name in other articles (a
+   * bare surname, "وزارة الخارجية" with no country): its node belongs to this article.
+   */
+  local?: true;
   /** The tagger's confidence, 1 for a name after a title word. */
   confidence: number;
   start: number;

@@ -47,10 +47,11 @@ function entityOf(g: GazetteerEntry): Entity {
 
 /**
  * Candidate entities get ids from their type and folded name, so the same unknown name of the
- * same type merges across articles, and a place never merges with a person of the same name.
+ * same type merges across articles, and a place never merges with a person of the same name; a
+ * local candidate (CandidateMention.local) merges only within its article (scope: the source id).
  */
-function candidateId(type: CandidateMention["type"], name: string): string {
-  return `candidate-${sha256Hex(`${type}\u0000${fold(name)}`).slice(0, 12)}`;
+function candidateId(type: CandidateMention["type"], name: string, scope: string): string {
+  return `candidate-${sha256Hex(`${type}\u0000${fold(name)}\u0000${scope}`).slice(0, 12)}`;
 }
 
 /**
@@ -96,8 +97,8 @@ export function buildSourceGraph(
     return id;
   };
   for (const id of names.curated) known(id);
-  const candidate = (name: string, type: CandidateMention["type"] = "Person"): string => {
-    const id = candidateId(type, name);
+  const candidate = (name: string, type: CandidateMention["type"] = "Person", local = false): string => {
+    const id = candidateId(type, name, local ? sourceId : "");
     if (!entities.has(id)) {
       entities.set(id, { id, type, nameAr: name, nameEn: name, aliases: [], status: "candidate" });
     }
@@ -105,19 +106,24 @@ export function buildSourceGraph(
   };
 
   for (const m of extraction.entityMentions) mention(m.start, m.end, known(m.entityId));
-  for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name, c.type));
+  for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name, c.type, c.local));
 
+  // A joint statement ("أعرب شكري ونظيره …") is one record per speaker over the same words.
+  const speakersOf = new Map<string, number>();
   const quotes: Quote[] = extraction.quotes.map((q) => {
-    const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName);
+    const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName, q.unresolvedSpeakerType);
     const evidence = mention(q.start, q.end);
+    const nth = speakersOf.get(evidence) ?? 0;
+    speakersOf.set(evidence, nth + 1);
+    const outletId = q.outletEntityId ?? (q.unresolvedOutletName ? candidate(q.unresolvedOutletName, "Organization") : undefined);
     return {
-      id: `quote-${sha256Hex(evidence).slice(0, 16)}`,
+      id: `quote-${sha256Hex(nth === 0 ? evidence : `${evidence}\u0000${speakerId}`).slice(0, 16)}`,
       text: text.slice(q.start, q.end),
       verb: q.verb,
       implicitVerb: q.implicitVerb,
       speakerId: known(speakerId),
       ...(q.settingEntityId ? { settingId: known(q.settingEntityId) } : {}),
-      ...(q.outletEntityId ? { outletId: known(q.outletEntityId) } : {}),
+      ...(outletId ? { outletId: known(outletId) } : {}),
       evidence: [evidence],
     };
   });
@@ -150,7 +156,7 @@ export function buildSourceGraph(
     return id;
   });
   const targetId = (t: Target): string =>
-    "entityId" in t ? known(t.entityId) : "candidate" in t ? candidate(t.candidate.name, t.candidate.type) : agreementIds[t.agreement]!;
+    "entityId" in t ? known(t.entityId) : "candidate" in t ? candidate(t.candidate.name, t.candidate.type, t.candidate.local) : agreementIds[t.agreement]!;
 
   for (const c of extraction.claims) {
     const subjectId = targetId(c.subject);
