@@ -1,47 +1,66 @@
 import {
   ADVERBIAL_START,
+  ATTRIBUTION_VERB_STEMS,
+  ATTRIBUTION_WORDS,
+  BEFORE_VERB,
   CONDITIONAL_AFTER,
   fold,
+  FUNCTION_WORDS,
   INTERVIEW_NOUNS,
+  MEDIA_NOUNS,
   NOT_IMPLICIT_AN,
   NOT_REPORT_AN,
+  OBJECT_VERBS,
+  OUTLET_HEADS,
   procliticBefore,
+  RELATIVE_PRONOUNS,
+  RELAY_FROM,
+  RELAY_LEMMA,
   REPORT_MARKERS,
   REPORTING_PARTICIPLES,
   reportingVerb,
+  SAYING_NOUNS,
   SETTING_CUES,
+  SPEAKER_ASIDES,
   SPEAKER_NOUNS,
+  STATEMENT_NOUNS,
+  STATEMENT_VERBS,
   VERB_PREPOSITIONS,
 } from "../../lexicon/index.js";
 import { type Doc, foldedIndex, gapBefore, tokenSpan } from "./doc.js";
 import { type LocatedName, type PersonRef, resolvePerson, significantWords } from "./names.js";
+import { isTitleWord, OPENING_MARK, type Phrase, refSpeaker, sameSpeaker, type Speaker, SpeakerIndex } from "./speakers.js";
 import type { ExtractedQuote, NameIndex } from "./types.js";
 
 /**
- * Reported statements. A quote starts at a reporting verb (قال، أكد، أضاف، … with و/ف, or the
- * feminine -ت) followed, within the same sentence, by أن / إن / بأن or ":"; the words between
- * verb and marker name the speaker. The content runs from after the marker to the end of the
- * sentence, and on through the following sentences of the same paragraph until one that starts a
- * quote of its own: news copy keeps a speaker's words in one paragraph and opens the next speaker's
- * with a new verb ("وأضاف", "ونوه"). A paragraph with no verb is narration, even when it paraphrases
- * the last speaker. A verb with no marker ("نود لفت نظركم") reports nothing.
+ * Reported statements. A report opens at a reporting verb (قال، أكد، أضاف، … with و/ف, feminine,
+ * dual and plural forms), at a participle that opens a sentence's only report ("… قائلة"), at
+ * "وجاء في بيان …", or at an attribution after the words ("…، وفقا لصفحة الشرطة"). The content
+ * starts after أن / إن / بأن, ":", "قوله" or an opening quote mark; after a transitive verb with
+ * none of these ("أعلنت الوزارة مقتل …") right after the speaker; before the verb when the quote
+ * comes first ("«…»، قال X"). It runs to the end of the sentence, and on through the following
+ * sentences of the same paragraph until one that opens a report of its own: news copy keeps a
+ * speaker's words in one paragraph and opens the next speaker's with a new verb.
  *
  * "<person> … إن" with no verb near the start of a sentence is a report whose قال the paper
  * dropped ("إلى ذلك الجنرال روبرت وايت … إن هناك"): verb "قال", implicitVerb.
  *
- * The speaker, in order:
- * 1. a person named between verb and marker (gazetteer, or a name after a title word: a candidate);
- * 2. a role phrase of a gazetteer person ("المتحدث باسم التحالف الدولي");
- * 3. a description by office ("مسؤول رفيع في التحالف الدولي"): the person quoted by name elsewhere
- *    in the article who speaks for the organisations named there (affiliations); unresolved, the
- *    description itself is the speaker's name;
- * 4. an organisation or country ("وأكدت وزارة الخارجية أن");
- * 5. a surname of a gazetteer person or of an earlier candidate ("وأضاف ترامب أن"); otherwise the
- *    words themselves, as written, are the unresolved speaker's name;
- * 6. nothing, or only an adverbial ("وأضاف أن", "وشدد على أن", "وقال في تصريح … إن"): the previous
- *    quote's speaker; a quote with no previous one has no speaker to give and is left out.
- * A quote by the same speaker as the previous one that names no setting or outlet keeps the
- * previous ones (the following "وأضاف" is the same interview); earlier quotes are not changed.
+ * The speaker, in order: an organisation or country opening the words after the verb ("قالت وزارة
+ * الخارجية", "أعلنت السعودية"); a person named there (gazetteer, tagger, or after a title), with
+ * the people or organisations coordinated to it ("شكري، ونائب رئيس الوزراء … آل ثاني" are two
+ * records); a gazetteer person's role phrase; an office description ("مسؤول رفيع في التحالف") that
+ * the article's named speakers resolve; an unnamed source by its descriptor ("مصدر أمني غربي"); a
+ * statement ("البيان") as the organisation that issued it; a title used alone ("القائد العام"),
+ * "هذا المسؤول" or a bare "القوات" as the person or organisation named with it earlier; a surname
+ * of someone known. With no subject after the verb, the subject before it ("حركة الشباب التي أكدت",
+ * "لكن شيخ جعفر … أوضح"); with none there either ("وأضاف أن", "وقال في نينوى إن"), the previous
+ * report's speaker. Words that name no one ("وأعرب المجتمعون") give no speaker: the report is left
+ * out rather than given an invented one.
+ *
+ * A relay keeps both: "نقلت وكالة مهر عن المتحدث … قوله", "قال لفرانس برس", "في مقابلة مع راديو
+ * سوا", "حسب وكالة الأنباء السعودية" give the outlet. A report by the same speaker as the previous
+ * one that names no setting or outlet keeps the previous ones (the following "وأضاف" is the same
+ * interview).
  */
 
 const INTERVIEW = `(?:${INTERVIEW_NOUNS.map(fold).join("|")})(?:\\s+\\S+)?\\s+`;
@@ -54,6 +73,15 @@ const MAX_REGION_TOKENS = 60;
 const SURNAME_WORDS = 2;
 /** An implicit report names its speaker at the opening of the sentence ("إلى ذلك الجنرال …"). */
 const IMPLICIT_SPEAKER_WITHIN = 6;
+/** A title before the name: "وأكد الناطق العسكري باسم القوات طلال سلو …". */
+const TITLE_TO_NAME = 10;
+/** A quoted span after an unnamed region is the statement only when it is a sentence, not a name. */
+const QUOTED_STATEMENT_WORDS = 5;
+
+const CLOSING_AT_END = /[»”"]\s*[،,]?\s*$/u;
+const TRAILING_SEPARATORS = /[\s،,؛;:]+$/u;
+
+type Mode = "marker" | "object" | "implicit" | "fixed";
 
 interface Start {
   sentence: number;
@@ -61,12 +89,34 @@ interface Start {
   verbStart: number;
   verbEnd: number;
   implicit: boolean;
-  /** Original offset where the verb's word, or an implicit report's speaker, begins. */
+  mode: Mode;
+  /** Original offset where the report begins: the previous report's words end before it. */
   opens: number;
-  /** Speaker words: tokens [regionFrom, regionTo). */
+  contentStart: number;
+  /** Set when the words end before the sentence does (a quote before its verb, an attribution after it). */
+  contentEnd?: number;
+  /** Token index of the verb (or of the attribution word). */
+  at: number;
+  /** Speaker words between verb and statement: tokens [regionFrom, regionTo). */
   regionFrom: number;
   regionTo: number;
-  contentStart: number;
+  /** Resolved before the region: the subject before the verb, or the source of an attribution. */
+  preset?: Phrase[];
+}
+
+interface Draft {
+  start: Start;
+  contentEnd: number;
+  sentences: number[];
+  speakers?: Phrase[];
+  /** The speaker is the previous report's ("وأضاف أن"). */
+  carry: boolean;
+  named: boolean;
+  describedOrgs?: Set<string>;
+  describedName?: string;
+  setting?: string;
+  outlet?: string;
+  outletName?: string;
 }
 
 /** Original offset of the first non-space character at or after folded index fs. */
@@ -76,35 +126,461 @@ function contentAt(doc: Doc, fs: number): number {
   return doc.folded.map[i]!;
 }
 
-function explicitStarts(doc: Doc, s: number): Start[] {
-  const { tokens } = doc;
-  const [a, b] = doc.sentenceTokens[s]!;
-  const starts: Start[] = [];
-  for (let i = a; i < b; i++) {
-    const found = reportingVerb(tokens[i]!.f);
-    // A participle ("مشيرا إلى أن") goes on with the sentence's own report; it opens none.
-    const participle = found !== undefined && REPORTING_PARTICIPLES.has(tokens[i]!.f.slice(found.prefix));
-    const v = found && !participle ? { verb: found.lemma, prefix: found.prefix } : undefined;
-    if (!v) continue;
-    const verbTok = tokens[i]!;
-    const verbStart = doc.folded.map[verbTok.fs + v.prefix]!;
+class QuoteReader {
+  readonly sp: SpeakerIndex;
+  readonly doc: Doc;
+
+  constructor(
+    doc: Doc,
+    readonly located: readonly LocatedName[],
+    readonly roles: readonly LocatedName[],
+    readonly refs: readonly PersonRef[],
+    readonly index: NameIndex,
+  ) {
+    this.doc = doc;
+    this.sp = new SpeakerIndex(doc, located, refs, index);
+  }
+
+  private tok(i: number) {
+    return this.doc.tokens[i]!;
+  }
+
+  private skipAsides(p: number, limit: number): number {
+    let q = p;
+    while (q < limit) {
+      const f = this.tok(q).f;
+      if (SPEAKER_ASIDES.has(f) || /^\d/u.test(f)) q++;
+      else if (f === "من" && SPEAKER_ASIDES.has(this.tok(q + 1)?.f ?? "")) q += 2;
+      else if (/\(\s*$/u.test(gapBefore(this.doc, q))) {
+        // A parenthesis after the verb holds a date or a gloss: "اليوم (الأحد)".
+        while (q < limit && !/\)/u.test(gapBefore(this.doc, q + 1))) q++;
+        q++;
+      } else break;
+    }
+    return q;
+  }
+
+  /** Reports opened in sentence s, in reading order. */
+  starts(s: number): Start[] {
+    const { tokens } = this.doc;
+    const [a, b] = this.doc.sentenceTokens[s]!;
+    const starts: Start[] = [];
+    for (let i = a; i < b; i++) {
+      const f = tokens[i]!.f;
+      const found = reportingVerb(f);
+      const participle = found !== undefined && REPORTING_PARTICIPLES.has(f.slice(found.prefix));
+      let start: Start | undefined;
+      if (found && !participle) start = this.verbStart(s, i, found.lemma, found.prefix, starts.length > 0);
+      else if (found && starts.length === 0) start = this.participleStart(s, i, found.lemma, found.prefix);
+      else if (STATEMENT_VERBS.has(f)) start = this.statementStart(s, i);
+      else if (procliticBefore(f, ATTRIBUTION_WORDS) >= 0 && i > a + 1) start = this.attributionStart(s, i, starts);
+      if (!start) continue;
+      starts.push(start);
+      if (start.mode === "marker" || start.mode === "object") i = Math.max(i, start.regionTo - 1);
+    }
+    return starts;
+  }
+
+  private base(s: number, i: number, lemma: string, prefix: number) {
+    const t = this.tok(i);
+    return { sentence: s, verb: lemma, verbStart: this.doc.folded.map[t.fs + prefix]!, verbEnd: t.end, implicit: false, opens: t.start, at: i };
+  }
+
+  /** Is this quote mark the start of the statement, not the quotes around a name ("لـ"لوسيل"")? */
+  private opensStatement(i: number, j: number, b: number): boolean {
+    const prev = this.tok(j - 1).f;
+    if (["ل", "مع", "عن", "عبر"].includes(prev) || /ل\S*["«“]\s*$/u.test(gapBefore(this.doc, j))) return false;
+    let words = 0;
+    for (let k = j; k < b && words < QUOTED_STATEMENT_WORDS; k++, words++) {
+      if (k > j && /[»”"]/u.test(gapBefore(this.doc, k))) break;
+    }
+    if (words >= QUOTED_STATEMENT_WORDS) return true;
+    // A few quoted words are a statement right after the speaker ("وأدان … وني،”بشدة هذا الهجوم”"), not a name in a phrase ("تنظيم «الدولة»").
+    const afterSpeaker = this.sp.refEnding.has(j) || this.sp.locEnding.has(j) || SPEAKER_ASIDES.has(prev);
+    return afterSpeaker && !this.sp.locAt.has(j) && this.regionNames(i + 1, j);
+  }
+
+  /** Whether the words [f, t) name someone, without resolving them. */
+  private regionNames(f: number, t: number): boolean {
+    for (let k = f; k < t; k++) if (this.sp.refAt.has(k) || this.sp.bareLocated(k)) return true;
+    const p = this.skipAsides(f, t);
+    return p < t && (this.sp.descriptor(p, t) !== undefined || (this.sp.orgPhrase(p, t)?.to ?? p) - p >= 2 || isTitleWord(this.tok(p).f));
+  }
+
+  private verbStart(s: number, i: number, lemma: string, prefix: number, earlier: boolean): Start | undefined {
+    const [, b] = this.doc.sentenceTokens[s]!;
+    const base = this.base(s, i, lemma, prefix);
+    const marked = (j: number, contentStart: number): Start => {
+      // No one named between verb and statement: the subject may stand before the verb.
+      const subject = this.regionNames(i + 1, j) ? undefined : this.subjectBefore(s, i, earlier);
+      return { ...base, mode: "marker", regionFrom: i + 1, regionTo: j, contentStart, ...(subject && { preset: subject }) };
+    };
     for (let j = i + 1; j < b && j <= i + MAX_REGION_TOKENS; j++) {
-      const gap = gapBefore(doc, j);
+      const gap = gapBefore(this.doc, j);
       const colon = gap.indexOf(":");
-      const base = { sentence: s, verb: v.verb, verbStart, verbEnd: verbTok.end, implicit: false, opens: verbTok.start };
-      if (colon >= 0) {
-        starts.push({ ...base, regionFrom: i + 1, regionTo: j, contentStart: contentAt(doc, tokens[j - 1]!.fe + colon + 1) });
-        i = j - 1;
-        break;
+      const f = this.tok(j).f;
+      if (colon >= 0) return marked(j, contentAt(this.doc, this.tok(j - 1).fe + colon + 1));
+      if (REPORT_MARKERS.has(f) && !NOT_REPORT_AN.has(this.tok(j - 1).f)) return marked(j, contentAt(this.doc, this.tok(j).fe));
+      if (SAYING_NOUNS.has(f)) {
+        const after = REPORT_MARKERS.has(this.tok(j + 1)?.f ?? "") ? j + 1 : j;
+        return marked(j, contentAt(this.doc, this.tok(after).fe));
       }
-      if (REPORT_MARKERS.has(tokens[j]!.f) && !NOT_REPORT_AN.has(tokens[j - 1]!.f)) {
-        starts.push({ ...base, regionFrom: i + 1, regionTo: j, contentStart: contentAt(doc, tokens[j]!.fe) });
-        i = j;
-        break;
+      if (OPENING_MARK.test(gap) && this.opensStatement(i, j, b)) return marked(j, this.tok(j).start);
+      if (reportingVerb(f)) break;
+    }
+    const quoteFirst = this.quoteBefore(s, i);
+    if (quoteFirst) {
+      const lead = this.leading(i + 1, b);
+      if (!lead) return undefined;
+      return { ...base, mode: "fixed", opens: quoteFirst.start, contentStart: quoteFirst.start, contentEnd: quoteFirst.end, regionFrom: i + 1, regionTo: lead.at(-1)!.to, preset: lead };
+    }
+    if (!OBJECT_VERBS.has(fold(lemma))) return undefined;
+    const lead = this.leading(i + 1, b);
+    if (lead) {
+      const to = this.skipAsides(lead.at(-1)!.to, b);
+      if (to >= b) return undefined;
+      return { ...base, mode: "object", regionFrom: i + 1, regionTo: to, contentStart: this.tok(to).start, preset: lead };
+    }
+    if (i + 1 >= b) return undefined;
+    const subject = this.subjectBefore(s, i, earlier);
+    const next = this.tok(i + 1).f;
+    if (!subject && !ADVERBIAL_START.has(next) && !VERB_PREPOSITIONS.has(next)) return undefined;
+    return { ...base, mode: "object", regionFrom: i + 1, regionTo: i + 1, contentStart: this.tok(i + 1).start, ...(subject && { preset: subject }) };
+  }
+
+  /** "«…»، قال X": the quoted words just before the verb. */
+  private quoteBefore(s: number, i: number): { start: number; end: number } | undefined {
+    if (!CLOSING_AT_END.test(gapBefore(this.doc, i))) return undefined;
+    const text = this.doc.parsed.text;
+    const sentenceStart = this.doc.parsed.sentences[s]!.start;
+    const end = this.tok(i - 1).end;
+    const opener = Math.max(text.lastIndexOf("«", end), text.lastIndexOf("“", end), text.lastIndexOf('"', end - 1));
+    if (opener < sentenceStart || opener + 1 >= end) return undefined;
+    return { start: opener + 1, end };
+  }
+
+  /** A participle opening the sentence's only report: "ونشرت فون دير لاين صورا …، قائلة «…»". */
+  private participleStart(s: number, i: number, lemma: string, prefix: number): Start | undefined {
+    const [, b] = this.doc.sentenceTokens[s]!;
+    const subject = this.subjectBefore(s, i, false);
+    if (!subject || i + 1 >= b) return undefined;
+    let c = i + 1;
+    if (VERB_PREPOSITIONS.has(this.tok(c).f) && c + 1 < b) c++;
+    if (REPORT_MARKERS.has(this.tok(c).f) && c + 1 < b) c++;
+    return { ...this.base(s, i, lemma, prefix), mode: "object", regionFrom: i + 1, regionTo: i + 1, contentStart: this.tok(c).start, preset: subject };
+  }
+
+  /** "وجاء في بيان لمجلس الوزراء …، أن": the statement speaks for its issuer. */
+  private statementStart(s: number, i: number): Start | undefined {
+    const [, b] = this.doc.sentenceTokens[s]!;
+    if (this.tok(i + 1)?.f !== "في" || !STATEMENT_NOUNS.has(this.tok(i + 2)?.f ?? "")) return undefined;
+    for (let j = i + 3; j < b && j <= i + MAX_REGION_TOKENS; j++) {
+      const f = this.tok(j).f;
+      if (REPORT_MARKERS.has(f) && !NOT_REPORT_AN.has(this.tok(j - 1).f)) {
+        const t = this.tok(i);
+        const prefix = t.f.length - fold("جاء").length > 0 && !t.f.startsWith("ورد") ? 1 : 0;
+        return { ...this.base(s, i, "جاء", prefix), mode: "marker", regionFrom: i + 1, regionTo: j, contentStart: contentAt(this.doc, this.tok(j).fe) };
       }
+      if (reportingVerb(f)) break;
+    }
+    return undefined;
+  }
+
+  /** The source after "حسب", "وفقا لما أوردته صفحة …", "وفقا ل…". */
+  attributionSource(i: number, limit: number): Phrase[] | undefined {
+    let p = i + 1;
+    while (p < limit) {
+      const f = this.tok(p).f;
+      const bare = f.startsWith("ل") ? f.slice(1) : f;
+      if (f === "لما" || f === "ما" || ATTRIBUTION_VERB_STEMS.some((v) => f.startsWith(v)) || MEDIA_NOUNS.has(f) || MEDIA_NOUNS.has(bare)) p++;
+      else break;
+    }
+    if (p >= limit) return undefined;
+    const org = this.sp.orgAt(p, limit, true);
+    const one = org ?? this.sp.statement(p) ?? this.sp.genericAnaphor(p, limit) ?? this.sp.descriptor(p, limit) ?? this.refPhrase(p);
+    return one ? [one] : undefined;
+  }
+
+  private attributionStart(s: number, i: number, earlier: readonly Start[]): Start | undefined {
+    const [a, b] = this.doc.sentenceTokens[s]!;
+    const source = this.attributionSource(i, b);
+    if (!source) return undefined;
+    const last = earlier.at(-1);
+    // Inside a report's opening ("وجاء في بيان …، حسب وكالة …، أن"), the source is a relay; the region reads it.
+    if (last && last.regionTo > i) return undefined;
+    const t = this.tok(i);
+    const from = last ? last.contentStart : this.tok(a).start;
+    const words = this.doc.parsed.text.slice(from, t.start);
+    const end = t.start - (words.match(TRAILING_SEPARATORS)?.[0].length ?? 0);
+    if (end <= from) return undefined;
+    const prefix = Math.max(0, procliticBefore(t.f, ATTRIBUTION_WORDS));
+    return {
+      ...this.base(s, i, this.doc.parsed.text.slice(this.doc.folded.map[t.fs + prefix], t.end), prefix),
+      mode: "fixed",
+      opens: last ? t.start : from,
+      contentStart: from,
+      contentEnd: end,
+      regionFrom: i + 1,
+      regionTo: i + 1,
+      preset: source,
+      // An attribution to an earlier report of the sentence gives that report its source (see merge).
+      ...(last && { at: -1 - earlier.length }),
+    };
+  }
+
+  private refPhrase(p: number): Phrase | undefined {
+    const r = this.sp.refAt.get(p);
+    return r ? named(r, p) : undefined;
+  }
+
+  /** The speaker at the opening of the words after a verb ("أعلنت القوات المسلحة المالية مقتل …"), with those coordinated to it. */
+  leading(p0: number, limit: number): Phrase[] | undefined {
+    const p = this.skipAsides(p0, limit);
+    if (p >= limit) return undefined;
+    let first = this.refPhrase(p);
+    if (!first && isTitleWord(this.tok(p).f)) {
+      for (let q = p + 1; q < limit && q <= p + TITLE_TO_NAME; q++) {
+        if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
+        const r = this.sp.refAt.get(q);
+        if (r) {
+          first = named(r, p);
+          break;
+        }
+      }
+      first ??= this.sp.untaggedName(p, limit) ?? this.sp.titleAnaphor(p, limit);
+    }
+    first ??= this.sp.orgAt(p, limit) ?? this.sp.descriptor(p, limit) ?? this.sp.statement(p) ?? this.sp.genericAnaphor(p, limit);
+    return first ? this.coordinated([first], limit) : undefined;
+  }
+
+  /** "X، ونائب رئيس الوزراء Y" / "X والرئاسة التونسية": one record per speaker. */
+  private coordinated(found: Phrase[], limit: number): Phrase[] {
+    for (;;) {
+      const e = found.at(-1)!.to;
+      const f = this.tok(e)?.f ?? "";
+      if (e >= limit || !f.startsWith("و") || reportingVerb(f) || !/^[\s،,]*$/u.test(gapBefore(this.doc, e))) return found;
+      let next = this.refPhrase(e) ?? this.sp.orgAt(e, limit, true);
+      if (!next && isTitleWord(f.slice(1))) {
+        for (let q = e + 1; q < limit && q <= e + TITLE_TO_NAME && !next; q++) {
+          if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
+          const r = this.sp.refAt.get(q);
+          if (r) next = named(r, e);
+        }
+      }
+      if (!next) return found;
+      found.push(next);
     }
   }
-  return starts;
+
+  /**
+   * The subject before a verb that names none after it: a relative's antecedent ("حركة الشباب التي
+   * أكدت"), the name right before it ("لكن وكالة نوفا الإيطالية للأنباء ذكرت"), or, when no other report
+   * opened the sentence, the first person it names ("لكن شيخ جعفر عضو … أوضح").
+   */
+  subjectBefore(s: number, i: number, earlier: boolean): Phrase[] | undefined {
+    const [a] = this.doc.sentenceTokens[s]!;
+    let j = i - 1;
+    while (j >= a && BEFORE_VERB.has(this.tok(j).f)) j--;
+    if (j < a) return undefined;
+    // "X قال" / "X التي قالت": a verb with و/ف opens a clause of its own, and punctuation parts them.
+    const adjacent = reportingVerb(this.tok(i).f)?.prefix === 0 && /^\s*$/u.test(gapBefore(this.doc, j + 1));
+    if (adjacent && RELATIVE_PRONOUNS.has(this.tok(j).f)) {
+      for (let e = j; e >= Math.max(a + 1, j - 2); e--) {
+        const found = this.endingAt(e, a);
+        if (found) return [found];
+      }
+      return undefined;
+    }
+    const direct = adjacent ? this.endingAt(j + 1, a) : undefined;
+    if (direct) return [direct];
+    if (earlier) return undefined;
+    for (let k = a; k < i; k++) {
+      const r = this.sp.refAt.get(k);
+      if (r && this.tok(k - 1)?.f !== "عبر") return [named(r, k)];
+    }
+    let p = a;
+    while (p < i && FUNCTION_WORDS.has(this.tok(p).f)) p++;
+    const org = p < i ? this.sp.orgAt(p, i) : undefined;
+    return org ? [org] : undefined;
+  }
+
+  /** A name or organisation ending right before token e. */
+  private endingAt(e: number, a: number): Phrase | undefined {
+    const r = this.sp.refEnding.get(e);
+    if (r && r.firstToken >= a) return named(r, r.firstToken);
+    const m = this.sp.locEnding.get(e);
+    if (m && m.firstToken >= a && this.sp.bareLocated(m.firstToken) === m) return { speaker: { entityId: m.entityId }, from: m.firstToken, to: e, span: { start: m.start, end: m.end } };
+    const statement = e - 1 >= a ? this.sp.statement(e - 1) : undefined;
+    if (statement) return statement;
+    for (let h = e - 1; h >= Math.max(a, e - 7); h--) {
+      const ph = this.sp.orgPhrase(h, e);
+      if (ph && ph.to === e && e - h >= 2) return this.sp.orgAt(h, e);
+    }
+    return undefined;
+  }
+
+  /** Outlets and settings named among the speaker words. */
+  private relays(d: Draft, f: number, t: number, relay: boolean): Set<number> {
+    const excluded = new Set<number>();
+    const { doc } = this;
+    const regionFs = this.tok(f).fs;
+    const regionLocated = this.located.filter((m) => m.firstToken >= f && m.endToken <= t);
+    d.setting = regionLocated.find((m) => m.type === "Event" && SETTING_CUES.has(this.tok(m.firstToken - 1)?.f ?? ""))?.entityId;
+    const exclude = (from: number, to: number) => {
+      for (let k = from; k < to; k++) excluded.add(k);
+    };
+    for (const m of regionLocated) {
+      if (m.type !== "Organization" || d.outlet) continue;
+      const tokenStart = this.tok(m.firstToken).start;
+      const toOutlet = m.start > tokenStart && doc.parsed.text[tokenStart] === "ل";
+      const after = this.tok(m.firstToken - 1)?.f ?? "";
+      if (outletOf(doc, m, regionFs) || (this.sp.isOutlet(m.entityId) && (toOutlet || after === "ل" || after === "مع" || procliticBefore(after, ATTRIBUTION_WORDS) >= 0))) {
+        d.outlet = m.entityId;
+        exclude(m.firstToken, m.endToken);
+      }
+    }
+    for (let p = f; p < t && !d.outlet && !d.outletName; p++) {
+      const w = this.tok(p).f;
+      const cue = w === "ل" || w === "مع" || procliticBefore(w, ATTRIBUTION_WORDS) >= 0;
+      const start = cue ? p + 1 : p;
+      const head = this.tok(start)?.f ?? "";
+      const k = procliticBefore(head, OUTLET_HEADS);
+      const quoted = OPENING_MARK.test(gapBefore(doc, start));
+      if (!(cue && (quoted || k === 0)) && !(k > 0 && head.startsWith("ل"))) continue;
+      const phrase = this.sp.orgPhrase(start, t, true);
+      if (!phrase) {
+        if (!quoted) continue;
+        let q = start + 1;
+        while (q < t && !/[»”"]/u.test(gapBefore(doc, q))) q++;
+        d.outletName = doc.parsed.text.slice(this.tok(start).start, this.tok(q - 1).end);
+        exclude(p, q);
+        continue;
+      }
+      const loc = this.sp.locAt.get(start);
+      if (loc?.type === "Organization") d.outlet = loc.entityId;
+      else d.outletName = doc.parsed.text.slice(phrase.nameStart, this.tok(phrase.to - 1).end);
+      exclude(p, phrase.to);
+    }
+    if (relay) {
+      const from = [...Array(t - f).keys()].map((k) => f + k).find((k) => RELAY_FROM.has(this.tok(k).f));
+      if (from !== undefined && !d.outlet && !d.outletName) {
+        const loc = this.located.find((m) => m.type === "Organization" && m.firstToken >= f && m.endToken <= from);
+        const org = loc ? { entityId: loc.entityId } : (this.sp.orgAt(this.skipAsides(f, from), from) ?? this.quotedName(f, from))?.speaker;
+        if (org && "entityId" in org) d.outlet = org.entityId;
+        else if (org) d.outletName = org.name;
+      }
+      if (from !== undefined) exclude(f, from + 1);
+    }
+    return excluded;
+  }
+
+  /** The first quoted words among [f, t): an outlet's name in quote marks ("نقلت “جيروزاليم بوست” عن"). */
+  private quotedName(f: number, t: number): Phrase | undefined {
+    let from = f;
+    while (from < t && !OPENING_MARK.test(gapBefore(this.doc, from))) from++;
+    let to = from + 1;
+    while (to < t && !/[»”"]/u.test(gapBefore(this.doc, to))) to++;
+    if (from >= t) return undefined;
+    const name = this.doc.parsed.text.slice(this.tok(from).start, this.tok(to - 1).end);
+    return { speaker: { name, type: "Organization" }, from, to };
+  }
+
+  /** The speaker named between a verb and its statement. */
+  draft(start: Start): Draft {
+    const d: Draft = { start, contentEnd: start.contentStart, sentences: [], carry: false, named: false };
+    const [f0, t] = trimRegion(this.doc, start.regionFrom, start.regionTo);
+    const excluded = f0 < t ? this.relays(d, f0, t, start.verb === RELAY_LEMMA) : new Set<number>();
+    if (start.preset) {
+      d.speakers = start.preset;
+      d.named = true;
+      return d;
+    }
+    let f = f0;
+    while (excluded.has(f)) f++;
+    const p = this.skipAsides(f, t);
+    if (p >= t) {
+      d.carry = true;
+      return d;
+    }
+    const limit = [...excluded].filter((k) => k > p).reduce((m, k) => Math.min(m, k), t);
+    const first = this.tok(p).f;
+    const org = isTitleWord(first) ? undefined : this.sp.orgAt(p, limit);
+    if (org) return this.named(d, this.coordinated([org], limit));
+    for (let k = p; k < t; k++) {
+      const r = this.sp.refAt.get(k);
+      if (!r || excluded.has(k) || this.tok(k - 1)?.f === "عبر") continue;
+      return this.named(d, this.coordinated([named(r, k)], t));
+    }
+    const role = this.roles.find((m) => m.firstToken >= p && m.endToken <= t);
+    if (role) return this.named(d, [{ speaker: { entityId: role.entityId }, from: role.firstToken, to: role.endToken, span: { start: role.start, end: role.end } }]);
+    const untagged = this.sp.untaggedName(p, limit);
+    if (untagged) return this.named(d, [untagged]);
+    const descriptor = this.sp.descriptor(p, limit);
+    if (descriptor || (procliticBefore(first, SPEAKER_NOUNS) >= 0 && !first.startsWith("ال"))) {
+      d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
+      d.describedName = this.descriptorName(p, t, descriptor);
+      d.speakers = [{ speaker: { name: d.describedName, type: "Person" }, from: p, to: t }];
+      return d;
+    }
+    const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
+    if (anaphor) return this.named(d, [anaphor]);
+    if (this.sp.isDemonstrative(p)) {
+      d.carry = true;
+      return d;
+    }
+    for (let k = p; k < t; k++) {
+      const issuer = this.sp.statement(k);
+      if (issuer) return this.named(d, [issuer]);
+    }
+    if (ADVERBIAL_START.has(first) || first === "ل" || excluded.has(p) || excluded.has(f0)) {
+      d.carry = true;
+      return d;
+    }
+    const words = significantWords(this.doc.folded.text.slice(this.tok(p).fs, this.tok(t - 1).fe));
+    if (words.length > 0 && words.length <= SURNAME_WORDS) {
+      const known = resolvePerson(words, this.index);
+      const earlier = this.refs.find((r) => r.candidateName && r.endToken <= p && words.every((w) => significantWords(fold(r.candidateName!)).includes(w)));
+      const speaker: Speaker | undefined = known ? { entityId: known } : earlier ? { name: earlier.candidateName!, type: "Person" } : undefined;
+      if (speaker) return this.named(d, [{ speaker, from: p, to: t }]);
+    }
+    // A proper name alone between verb and statement ("وأضاف أبانيارا:"): the region is the name.
+    const bare = this.sp.untaggedName(p, t, true);
+    return bare && bare.from === p && bare.to === t ? this.named(d, [bare]) : d;
+  }
+
+  private named(d: Draft, speakers: Phrase[]): Draft {
+    d.speakers = speakers;
+    d.named = true;
+    return d;
+  }
+
+  /** An unnamed source's name: the descriptor, with "في <place>" after it, up to a bracket or comma. */
+  private descriptorName(p: number, t: number, descriptor: Phrase | undefined): string {
+    let end = descriptor?.to ?? p + 1;
+    if (!descriptor || this.tok(end)?.f === "في") {
+      for (let q = end; q < t && !/[(،,]/u.test(gapBefore(this.doc, q)); q++) end = q + 1;
+    }
+    return this.doc.parsed.text.slice(this.tok(p).start, this.tok(end - 1).end);
+  }
+}
+
+/** A person's name as the speaker, from its title word (p) when it has one. */
+function named(r: PersonRef, p: number): Phrase {
+  return { speaker: refSpeaker(r), from: p, to: r.endToken, span: { start: r.start, end: r.end } };
+}
+
+function outletOf(doc: Doc, m: LocatedName, regionFs: number): boolean {
+  const fs = foldedIndex(doc, m.start);
+  const before = doc.folded.text.slice(Math.max(regionFs, fs - OUTLET_WINDOW), fs);
+  return OUTLET_BEFORE.test(before) || (OUTLET_ASSIMILATED.test(before) && doc.folded.text.startsWith("لل", fs));
+}
+
+function trimRegion(doc: Doc, from: number, to: number): [number, number] {
+  let f = from;
+  let t = to;
+  while (f < t && VERB_PREPOSITIONS.has(doc.tokens[f]!.f)) f++;
+  while (t > f && VERB_PREPOSITIONS.has(doc.tokens[t - 1]!.f)) t--;
+  return [f, t];
 }
 
 function implicitStart(doc: Doc, s: number, refs: readonly PersonRef[]): Start | undefined {
@@ -122,7 +598,9 @@ function implicitStart(doc: Doc, s: number, refs: readonly PersonRef[]): Start |
       verbStart: tok.start,
       verbEnd: tok.end,
       implicit: true,
+      mode: "implicit",
       opens: ref.start,
+      at: j,
       regionFrom: ref.firstToken,
       regionTo: j,
       contentStart: contentAt(doc, tok.fe),
@@ -131,122 +609,27 @@ function implicitStart(doc: Doc, s: number, refs: readonly PersonRef[]): Start |
   return undefined;
 }
 
-type Speaker = { entityId: string } | { name: string };
-
-interface Draft {
-  start: Start;
-  contentEnd: number;
-  sentences: number[];
-  speaker?: Speaker;
-  speakerSpan?: { start: number; end: number };
-  /** Named (or by role, or an organisation) here, not inferred: may resolve descriptions elsewhere. */
-  named: boolean;
-  /** Organisations named in a description by office. */
-  describedOrgs?: Set<string>;
-  setting?: string;
-  outlet?: string;
-}
-
-function trimRegion(doc: Doc, from: number, to: number): [number, number] {
-  let f = from;
-  let t = to;
-  while (f < t && VERB_PREPOSITIONS.has(doc.tokens[f]!.f)) f++;
-  while (t > f && VERB_PREPOSITIONS.has(doc.tokens[t - 1]!.f)) t--;
-  return [f, t];
-}
-
-/** Span of region tokens [f, t), taking in a closing bracket or quote that the last word opened into. */
-function regionSpan(doc: Doc, f: number, t: number): { start: number; end: number } {
-  const span = tokenSpan(doc, f, t - 1);
-  const text = doc.parsed.text;
-  const open = (text.slice(span.start, span.end).match(/[(«"“]/g) ?? []).length;
-  const close = (text.slice(span.start, span.end).match(/[)»"”]/g) ?? []).length;
-  if (open > close && /[)»"”]/.test(text[span.end] ?? "")) span.end++;
-  return span;
-}
-
-function outletOf(doc: Doc, m: LocatedName, regionFs: number): boolean {
-  const fs = foldedIndex(doc, m.start);
-  const before = doc.folded.text.slice(Math.max(regionFs, fs - OUTLET_WINDOW), fs);
-  return OUTLET_BEFORE.test(before) || (OUTLET_ASSIMILATED.test(before) && doc.folded.text.startsWith("لل", fs));
-}
-
-function draft(
-  doc: Doc,
-  start: Start,
-  located: readonly LocatedName[],
-  roles: readonly LocatedName[],
-  refs: readonly PersonRef[],
-  index: NameIndex,
-): Draft {
-  const d: Draft = { start, contentEnd: start.contentStart, sentences: [], named: false };
-  const [f, t] = trimRegion(doc, start.regionFrom, start.regionTo);
-  const inRegion = <M extends { firstToken: number; endToken: number }>(m: M) => m.firstToken >= f && m.endToken <= t;
-  const regionLocated = located.filter(inRegion);
-  if (f < t) {
-    const regionFs = doc.tokens[f]!.fs;
-    d.setting = regionLocated.find(
-      (m) => m.type === "Event" && SETTING_CUES.has(doc.tokens[m.firstToken - 1]?.f ?? ""),
-    )?.entityId;
-    d.outlet = regionLocated.find((m) => m.type === "Organization" && outletOf(doc, m, regionFs))?.entityId;
-  }
-  const ref = refs.find(inRegion);
-  const role = roles.find(inRegion);
-  const first = doc.tokens[f];
-  const leading = regionLocated.find((m) => m.firstToken === f && (m.type === "Organization" || m.type === "Country"));
-  if (ref) {
-    d.speaker = ref.entityId ? { entityId: ref.entityId } : { name: ref.candidateName! };
-    d.speakerSpan = { start: ref.start, end: ref.end };
-    d.named = ref.entityId !== undefined;
-  } else if (role) {
-    d.speaker = { entityId: role.entityId };
-    d.speakerSpan = { start: role.start, end: role.end };
-    d.named = true;
-  } else if (first && ADVERBIAL_START.has(first.f)) {
-    // No subject: the speaker carries over, as after a bare "وأضاف".
-  } else if (first && procliticBefore(first.f, SPEAKER_NOUNS) >= 0) {
-    d.describedOrgs = new Set(regionLocated.filter((m) => m.type === "Organization").map((m) => m.entityId));
-    d.speakerSpan = regionSpan(doc, f, t);
-  } else if (leading) {
-    d.speaker = { entityId: leading.entityId };
-    d.speakerSpan = { start: leading.start, end: leading.end };
-    d.named = true;
-  } else if (f < t) {
-    d.speakerSpan = regionSpan(doc, f, t);
-    // A bare surname after the verb ("وأضاف ترامب أن"): a person already known by more of their name.
-    const words = significantWords(doc.folded.text.slice(doc.tokens[f]!.fs, doc.tokens[t - 1]!.fe));
-    const short = words.length > 0 && words.length <= SURNAME_WORDS;
-    const known = short ? resolvePerson(words, index) : undefined;
-    const earlier = short
-      ? refs.find((r) => r.candidateName && r.end <= d.speakerSpan!.start && words.every((w) => significantWords(fold(r.candidateName!)).includes(w)))
-      : undefined;
-    d.speaker = known
-      ? { entityId: known }
-      : { name: earlier?.candidateName ?? doc.parsed.text.slice(d.speakerSpan.start, d.speakerSpan.end) };
-    d.named = known !== undefined;
-  }
-  return d;
-}
-
 /** The person quoted by name elsewhere who speaks for most of the described organisations, nearest first. */
 function resolveDescription(d: Draft, drafts: readonly Draft[], orgsOf: ReadonlyMap<string, Set<string>>): string | undefined {
   let best: { id: string; score: number; distance: number } | undefined;
   for (const other of drafts) {
-    if (!other.named || !other.speaker || !("entityId" in other.speaker)) continue;
-    const id = other.speaker.entityId;
-    const orgs = orgsOf.get(id);
+    const s = other.speakers?.[0]?.speaker;
+    if (!other.named || !s || !("entityId" in s)) continue;
+    const orgs = orgsOf.get(s.entityId);
     if (!orgs) continue;
     const score = [...d.describedOrgs!].filter((o) => orgs.has(o)).length;
     const distance = Math.abs(other.start.contentStart - d.start.contentStart);
     if (score > 0 && (!best || score > best.score || (score === best.score && distance < best.distance))) {
-      best = { id, score, distance };
+      best = { id: s.entityId, score, distance };
     }
   }
   return best?.id;
 }
 
-const TRAILING_SEPARATORS = /[\s،,؛;]+$/u;
-
+/**
+ * `outletEntityId` / `unresolvedOutletName` on a quote is the outlet the statement was made to or
+ * relayed by ("في تصريح لـ«لوسيل»", "قال لفرانس برس", "نقلت وكالة مهر عن …").
+ */
 export function findQuotes(
   doc: Doc,
   located: readonly LocatedName[],
@@ -256,22 +639,25 @@ export function findQuotes(
   index: NameIndex,
 ): ExtractedQuote[] {
   const { parsed } = doc;
+  const reader = new QuoteReader(doc, located, roles, refs, index);
   const startsBySentence = parsed.sentences.map((s) => {
     if (s.kind !== "body") return [];
-    const explicit = explicitStarts(doc, s.index);
+    const explicit = reader.starts(s.index);
     if (explicit.length > 0) return explicit;
     const implicit = implicitStart(doc, s.index, refs);
     return implicit ? [implicit] : [];
   });
 
   const drafts: Draft[] = [];
-  startsBySentence.forEach((starts, s) => {
+  startsBySentence.forEach((all, s) => {
+    const starts = all.filter((st) => st.at >= 0);
     starts.forEach((start, k) => {
-      const d = draft(doc, start, located, roles, refs, index);
+      const d = reader.draft(start);
       const sentence = parsed.sentences[s]!;
       const next = starts[k + 1];
       d.sentences.push(s);
-      if (next) {
+      if (start.contentEnd !== undefined) d.contentEnd = start.contentEnd;
+      else if (next) {
         const separators = parsed.text.slice(start.contentStart, next.opens).match(TRAILING_SEPARATORS);
         d.contentEnd = next.opens - (separators?.[0].length ?? 0);
       } else {
@@ -285,41 +671,68 @@ export function findQuotes(
       }
       if (d.contentEnd > start.contentStart) drafts.push(d);
     });
+    // An attribution after a report's words gives that report its source; it opens no report of its own.
+    for (const st of all) {
+      if (st.at >= 0) continue;
+      const target = drafts.findLast((d) => d.start.sentence === s);
+      if (target && !target.speakers && !target.carry) target.speakers = st.preset;
+    }
   });
 
   for (const d of drafts) {
     if (!d.describedOrgs) continue;
     const id = resolveDescription(d, drafts, orgsOf);
-    d.speaker = id ? { entityId: id } : { name: parsed.text.slice(d.speakerSpan!.start, d.speakerSpan!.end) };
+    if (id) d.speakers = [{ ...d.speakers![0]!, speaker: { entityId: id } }];
   }
 
   const quotes: ExtractedQuote[] = [];
-  let previous: { speaker: Speaker; setting?: string; outlet?: string } | undefined;
+  let previous: { speakers: Phrase[]; setting?: string; outlet?: string; outletName?: string } | undefined;
   for (const d of drafts) {
-    const speaker = d.speaker ?? previous?.speaker;
-    if (!speaker) continue;
-    const same = previous !== undefined && sameSpeaker(previous.speaker, speaker);
+    const speakers = d.speakers ?? (d.carry ? previous?.speakers : undefined);
+    if (!speakers?.length) continue;
+    const same = previous !== undefined && sameSpeaker(previous.speakers[0]!.speaker, speakers[0]!.speaker);
     const setting = d.setting ?? (same ? previous?.setting : undefined);
-    const outlet = d.outlet ?? (same ? previous?.outlet : undefined);
-    const who = "entityId" in speaker ? { speakerEntityId: speaker.entityId } : { unresolvedSpeakerName: speaker.name };
-    quotes.push({
-      start: d.start.contentStart,
-      end: d.contentEnd,
-      verb: d.start.verb,
-      verbStart: d.start.verbStart,
-      verbEnd: d.start.verbEnd,
-      ...who,
-      ...(d.speakerSpan && { speakerSpan: d.speakerSpan }),
-      implicitVerb: d.start.implicit,
-      ...(setting && { settingEntityId: setting }),
-      ...(outlet && { outletEntityId: outlet }),
-      sentenceIndexes: d.sentences,
-    });
-    previous = { speaker, setting, outlet };
+    const relayed = d.outlet !== undefined || d.outletName !== undefined;
+    const outlet = relayed ? d.outlet : same ? previous?.outlet : undefined;
+    const outletName = relayed ? d.outletName : same ? previous?.outletName : undefined;
+    for (const phrase of speakers) {
+      const { speaker } = phrase;
+      const who =
+        "entityId" in speaker
+          ? { speakerEntityId: speaker.entityId }
+          : { unresolvedSpeakerName: speaker.name, ...(speaker.type !== "Person" && { unresolvedSpeakerType: speaker.type }) };
+      quotes.push({
+        start: d.start.contentStart,
+        end: d.contentEnd,
+        verb: d.start.verb,
+        verbStart: d.start.verbStart,
+        verbEnd: d.start.verbEnd,
+        ...who,
+        ...(d.speakers && { speakerSpan: speakerSpan(doc, d, phrase) }),
+        implicitVerb: d.start.implicit,
+        ...(setting && { settingEntityId: setting }),
+        ...(outlet && { outletEntityId: outlet }),
+        ...(!outlet && outletName && { unresolvedOutletName: outletName }),
+        sentenceIndexes: d.sentences,
+      });
+    }
+    previous = { speakers, setting, outlet, outletName };
   }
   return quotes;
 }
 
-function sameSpeaker(a: Speaker, b: Speaker): boolean {
-  return "entityId" in a ? "entityId" in b && a.entityId === b.entityId : "name" in b && a.name === b.name;
+/** Where the text names the speaker; a description by office keeps its whole phrase. */
+function speakerSpan(doc: Doc, d: Draft, p: Phrase): { start: number; end: number } {
+  if (d.describedOrgs) return regionSpan(doc, p.from, p.to);
+  return p.span ?? tokenSpan(doc, p.from, p.to - 1);
+}
+
+/** Span of tokens [f, t), taking in a closing bracket or quote that the last word opened into. */
+function regionSpan(doc: Doc, f: number, t: number): { start: number; end: number } {
+  const span = tokenSpan(doc, f, t - 1);
+  const text = doc.parsed.text;
+  const open = (text.slice(span.start, span.end).match(/[(«"“]/g) ?? []).length;
+  const close = (text.slice(span.start, span.end).match(/[)»"”]/g) ?? []).length;
+  if (open > close && /[)»"”]/.test(text[span.end] ?? "")) span.end++;
+  return span;
 }

@@ -1,0 +1,352 @@
+import {
+  DEMONSTRATIVES,
+  DESCRIPTOR_ADJECTIVES,
+  fold,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  OFFICE_NOUNS,
+  OFFICES,
+  ORGANIZATION_HEADS,
+  OUTLET_HEADS,
+  procliticBefore,
+  REPORT_MARKERS,
+  reportingVerb,
+  SPEAKER_ASIDES,
+  SPEAKER_NOUNS,
+  STATEMENT_NOUNS,
+  TITLES,
+} from "../../lexicon/index.js";
+import { type Doc, gapBefore } from "./doc.js";
+import type { LocatedName, PersonRef } from "./names.js";
+import type { NameIndex } from "./types.js";
+
+/**
+ * Speaker phrases for the quote extractor: who a report's words name, as an entity, a person the
+ * tagger or a title found, an organisation named by its head noun ("القوات المسلحة المالية"), an
+ * unnamed source ("مصدر أمني غربي"), or a phrase that points back to one of these (a title used
+ * alone, "هذا المسؤول", "البيان", "القوات"). Token indexes throughout; `to` is exclusive.
+ */
+
+export type Speaker = { entityId: string } | { name: string; type: "Person" | "Organization" };
+
+export interface Phrase {
+  speaker: Speaker;
+  from: number;
+  to: number;
+  /** Where a name found by the gazetteer or the tagger starts and ends (inside its words' span). */
+  span?: { start: number; end: number };
+}
+
+/** A quote mark that opens: attached to the word after it («…, "…), or a mark that only opens. */
+export const OPENING_MARK = /(?:[«“„]\s*|["”])$/u;
+const CLOSING = /[»”"]/u;
+const CLEAN = /^\s*$/u;
+const NISBA = /(?:ي|يه|يون|يين)$/u;
+
+/** How far each kind of phrase runs, in words. */
+const WORDS = {
+  /** Organisation names run a few words. */
+  org: 7,
+  /** An unnamed source: one noun and two or three adjectives. */
+  descriptor: 4,
+  /** A person's name ("جان إيف لو دريان"). */
+  name: 4,
+  /** A name alone after the verb, with no title: a surname, or first and last name. */
+  alone: 3,
+  /** A title used alone is matched against the article's earlier titles, longest first. */
+  title: 6,
+  /** A title stands next to its name: right after it, or before it with a rank between. */
+  titleToName: 2,
+  /** "بيان لمجلس الوزراء": the issuer follows the statement noun within a few words. */
+  issuer: 5,
+} as const;
+
+const TITLE_WORDS: ReadonlySet<string> = new Set([...TITLES, ...OFFICES, ...OFFICE_NOUNS, ...HONORIFICS]);
+const HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...OUTLET_HEADS]);
+
+const isDefinite = (f: string): boolean => /^(?:ال|لل|وال|بال)/u.test(f) && f.length > 3;
+/** "لحفظ السلام", "بالصومال": a purpose or place complement inside a name. */
+const isComplement = (f: string): boolean => /^[لب]/u.test(f) && !f.startsWith("لل");
+/** "قوات بعثة الاتحاد …": the forces of an organisation are that organisation. */
+const FORCES = new Set(["قوات", "القوات"].map(fold));
+const withoutArticle = (f: string): string => (f.startsWith("ال") && f.length > 3 ? f.slice(2) : f);
+export const isTitleWord = (f: string): boolean => TITLE_WORDS.has(f) || SPEAKER_NOUNS.has(f);
+
+/** The article's people, names and organisations, indexed by token for the phrase readers. */
+export class SpeakerIndex {
+  readonly refAt = new Map<number, PersonRef>();
+  readonly refEnding = new Map<number, PersonRef>();
+  readonly locAt = new Map<number, LocatedName>();
+  readonly locEnding = new Map<number, LocatedName>();
+  /** Organisations met so far in reading order, by head noun, for "القوات" / "الشرطة" anaphors. */
+  private readonly orgs: Array<{ token: number; head: string; speaker: Speaker }> = [];
+
+  constructor(
+    readonly doc: Doc,
+    located: readonly LocatedName[],
+    readonly refs: readonly PersonRef[],
+    readonly index: NameIndex,
+  ) {
+    for (const r of refs) {
+      // A "name" after a title that is an organisation's ("رئيس مجلس الوزراء") names no person.
+      if (r.candidateName && procliticBefore(doc.tokens[r.firstToken]!.f, HEADS) >= 0) continue;
+      if (!this.refAt.has(r.firstToken)) this.refAt.set(r.firstToken, r);
+      this.refEnding.set(r.endToken, r);
+    }
+    for (const m of located) {
+      if (m.type === "Person") continue;
+      const at = this.locAt.get(m.firstToken);
+      if (!at || m.endToken > at.endToken) this.locAt.set(m.firstToken, m);
+      this.locEnding.set(m.endToken, m);
+      if (m.type === "Organization") this.noteOrg(m.firstToken, { entityId: m.entityId }, this.headOf(m.firstToken));
+    }
+    this.orgs.sort((a, b) => a.token - b.token);
+  }
+
+  private headOf(token: number): string {
+    const f = this.doc.tokens[token]!.f;
+    const k = procliticBefore(f, HEADS);
+    return withoutArticle(k > 0 ? f.slice(k) : f);
+  }
+
+  noteOrg(token: number, speaker: Speaker, head = this.headOf(token)): void {
+    this.orgs.push({ token, head, speaker });
+  }
+
+  /** A located organisation or country that is the word itself, not a genitive ("لقوات البيشمركة"). */
+  bareLocated(p: number): LocatedName | undefined {
+    const m = this.locAt.get(p);
+    if (!m || (m.type !== "Organization" && m.type !== "Country")) return undefined;
+    const tok = this.doc.tokens[p]!;
+    const prefix = this.doc.parsed.text.slice(tok.start, m.start);
+    return prefix === "" || prefix === "و" ? m : undefined;
+  }
+
+  /** A news outlet: one of its names opens with "وكالة", "صحيفة", "إذاعة" … */
+  isOutlet(entityId: string): boolean {
+    const e = this.index.entries.get(entityId);
+    if (!e) return false;
+    return [e.nameAr, ...e.aliases].some((n) => {
+      const first = fold(n).split(" ")[0] ?? "";
+      return OUTLET_HEADS.has(withoutArticle(first)) || OUTLET_HEADS.has(first);
+    });
+  }
+
+  /**
+   * An organisation named by its head noun and complements: "القوات المسلحة المالية", "قوات حفظ
+   * السلام الدولية", "وكالة مهر الايرانية للانباء", "«قوات سورية الديموقراطية»". With `clitic`,
+   * the head may carry و/ل/ب ("لمجلس الوزراء"). A bare "القوات" is one word: an anaphor.
+   */
+  orgPhrase(p: number, limit: number, clitic = false): { to: number; head: string; nameStart: number } | undefined {
+    const { tokens } = this.doc;
+    const first = tokens[p];
+    if (!first || p >= limit) return undefined;
+    const k = procliticBefore(first.f, HEADS);
+    if (k < 0 || (k > 0 && !clitic)) return undefined;
+    const quoted = OPENING_MARK.test(gapBefore(this.doc, p));
+    let q = p + 1;
+    let indefinites = isDefinite(first.f.slice(k)) ? 0 : 1;
+    while (q < limit && q - p < WORDS.org) {
+      const gap = gapBefore(this.doc, q);
+      const f = tokens[q]!.f;
+      if (quoted) {
+        if (CLOSING.test(gap) || !CLEAN.test(gap.replace(/[«“"]/gu, ""))) break;
+      } else {
+        if (!CLEAN.test(gap)) break;
+        if (FUNCTION_WORDS.has(f) || SPEAKER_ASIDES.has(f) || REPORT_MARKERS.has(f) || reportingVerb(f) || /^\d/u.test(f)) break;
+        // An indefinite word continues a construct ("قوات حفظ السلام"), never a name already closed.
+        if (isDefinite(f)) indefinites = 0;
+        else if (indefinites === 0 && !(isComplement(f) && isDefinite(tokens[q + 1]?.f ?? "") && CLEAN.test(gapBefore(this.doc, q + 1)))) break;
+        else if (++indefinites > 2) break;
+      }
+      q++;
+    }
+    if (FORCES.has(first.f.slice(k)) && q > p + 2 && HEADS.has(tokens[p + 1]!.f) && !quoted) return this.orgPhrase(p + 1, limit);
+    const nameStart = first.start + (k > 0 ? this.doc.folded.map[first.fs + k]! - first.start : 0);
+    return { to: q, head: withoutArticle(first.f.slice(k)), nameStart };
+  }
+
+  /** The organisation or country a phrase at p names: a longer head-noun name wins over a shorter gazetteer name at the same place. */
+  orgAt(p: number, limit: number, clitic = false): Phrase | undefined {
+    const loc = this.bareLocated(p);
+    const phrase = this.orgPhrase(p, limit, clitic);
+    // A gazetteer name that goes on with a coordinated or genitive word is part of a longer name ("مجلس الأمن والسلام").
+    const longer = phrase && phrase.to - p >= 2 && (!loc || (phrase.to > loc.endToken && /^(?:وال|لل)/u.test(this.doc.tokens[loc.endToken]!.f)));
+    if (longer) {
+      const speaker: Speaker = { name: this.doc.parsed.text.slice(phrase.nameStart, this.doc.tokens[phrase.to - 1]!.end), type: "Organization" };
+      this.noteOrg(p, speaker, phrase.head);
+      return { speaker, from: p, to: phrase.to };
+    }
+    if (loc && loc.endToken <= limit) return { speaker: { entityId: loc.entityId }, from: p, to: loc.endToken, span: { start: loc.start, end: loc.end } };
+    return undefined;
+  }
+
+  /** An unnamed source: "مصدر أمني غربي", "متحدث عسكري", "مصادر", named by the descriptor. */
+  descriptor(p: number, limit: number): Phrase | undefined {
+    const { tokens } = this.doc;
+    const first = tokens[p];
+    if (!first || !SPEAKER_NOUNS.has(first.f) || first.f.startsWith("ال")) return undefined;
+    const quoted = OPENING_MARK.test(gapBefore(this.doc, p));
+    let q = p + 1;
+    while (q < limit && q - p < WORDS.descriptor) {
+      const gap = gapBefore(this.doc, q);
+      const f = tokens[q]!.f;
+      if (quoted ? CLOSING.test(gap) : !CLEAN.test(gap)) break;
+      if (!quoted && !DESCRIPTOR_ADJECTIVES.has(f) && !(NISBA.test(f) && f.length > 3 && !isDefinite(f))) break;
+      q++;
+    }
+    return { speaker: { name: this.doc.parsed.text.slice(first.start, tokens[q - 1]!.end), type: "Person" }, from: p, to: q };
+  }
+
+  /** An organisation named earlier with the same head noun: "القوات" after "قوات سورية الديموقراطية". */
+  genericAnaphor(p: number, limit: number): Phrase | undefined {
+    const f = this.doc.tokens[p]?.f ?? "";
+    if (!f.startsWith("ال") || !HEADS.has(f) || STATEMENT_NOUNS.has(f)) return undefined;
+    const phrase = this.orgPhrase(p, limit);
+    if (!phrase || phrase.to !== p + 1) return undefined;
+    const head = withoutArticle(f);
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i]!;
+      if (o.token < p && o.head === head) return { speaker: o.speaker, from: p, to: p + 1 };
+    }
+    return undefined;
+  }
+
+  /**
+   * A statement as speaker ("وأضاف البيان", "حسب البيان الذي"): the organisation that issued it,
+   * named after this or an earlier statement noun ("بيان لمجلس الوزراء", "البيان الختامي لاجتماع
+   * التحالف").
+   */
+  statement(p: number): Phrase | undefined {
+    const f = this.doc.tokens[p]?.f ?? "";
+    if (!STATEMENT_NOUNS.has(f) && !isStatementWord(f)) return undefined;
+    for (let x = p; x >= 0; x--) {
+      if (x !== p && !isStatementWord(this.doc.tokens[x]!.f)) continue;
+      const issuer = this.issuerAfter(x);
+      if (issuer) return { speaker: issuer, from: p, to: p + 1 };
+    }
+    return undefined;
+  }
+
+  private issuerAfter(x: number): Speaker | undefined {
+    const { tokens } = this.doc;
+    const sentence = tokens[x]!.sentence;
+    for (let y = x + 1; y <= x + WORDS.issuer && y < tokens.length && tokens[y]!.sentence === sentence; y++) {
+      const f = tokens[y]!.f;
+      // The issuer is a complement of the statement noun: "البيان الختامي لاجتماع التحالف", not a later clause.
+      if (!CLEAN.test(gapBefore(this.doc, y).replace(/[«»"“”]/gu, "")) || FUNCTION_WORDS.has(f) || REPORT_MARKERS.has(f) || reportingVerb(f)) break;
+      const loc = this.locAt.get(y);
+      if (loc?.type === "Organization") return { entityId: loc.entityId };
+      const phrase = this.orgPhrase(y, tokens.length, true);
+      if (phrase && phrase.to - y >= 2) return { name: this.doc.parsed.text.slice(phrase.nameStart, tokens[phrase.to - 1]!.end), type: "Organization" };
+    }
+    return undefined;
+  }
+
+  /**
+   * A title used alone ("أشاد القائد العام", "وأشار "العسكري""): the person the article earlier named
+   * right next to the same words ("محمد زكى القائد العام", "المتحدث العسكري، العقيد تامر …").
+   */
+  titleAnaphor(p: number, limit: number): Phrase | undefined {
+    const { tokens } = this.doc;
+    const first = tokens[p];
+    if (!first) return undefined;
+    const quoted = OPENING_MARK.test(gapBefore(this.doc, p));
+    if (!quoted && !isTitleWord(first.f)) return undefined;
+    let end = p + 1;
+    while (end < limit && end - p < WORDS.title && CLEAN.test(gapBefore(this.doc, end)) && !FUNCTION_WORDS.has(tokens[end]!.f)) end++;
+    for (let len = end - p; len >= 1; len--) {
+      if (len === 1 && !quoted && !first.f.startsWith("ال")) continue;
+      for (let x = p - len; x >= 0; x--) {
+        let same = true;
+        for (let k = 0; k < len && same; k++) same = sameWord(tokens[x + k]!.f, tokens[p + k]!.f);
+        if (!same) continue;
+        const ref = this.refEnding.get(x) ?? this.refStartingNear(x + len);
+        if (ref) return { speaker: refSpeaker(ref), from: p, to: p + len };
+      }
+    }
+    return undefined;
+  }
+
+  private refStartingNear(t: number): PersonRef | undefined {
+    for (let k = 0; k <= WORDS.titleToName; k++) {
+      const r = this.refAt.get(t + k);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  /**
+   * A person's name the tagger and the title rules missed, by its place and shape: right after a
+   * rank or title ("الكولونيل علي حوميد الموجود …"), or closing a title phrase before the statement
+   * ("المتحدث الرسمي لقوات التحالف … مايلس كاغينز، أن"); `alone`, the whole of a short region
+   * ("وأضاف أبانيارا:"). Name words carry no article, are no function words, titles or known
+   * names, and follow each other without punctuation.
+   */
+  untaggedName(p: number, t: number, alone = false): Phrase | undefined {
+    const { tokens } = this.doc;
+    const nameWord = (q: number) => {
+      const f = tokens[q]!.f;
+      return !isDefinite(f) && !FUNCTION_WORDS.has(f) && !isTitleWord(f) && !HEADS.has(f) && !reportingVerb(f) && !REPORT_MARKERS.has(f) && !SPEAKER_ASIDES.has(f) && !/^\d/u.test(f) && !this.locAt.has(q) && !this.inLocated(q);
+    };
+    const run = (from: number, to: number, step: 1 | -1): number => {
+      let q = from;
+      while (q !== to && Math.abs(q - from) < WORDS.name && nameWord(q) && (q === from || CLEAN.test(gapBefore(this.doc, step === 1 ? q : q + 1)))) q += step;
+      return q;
+    };
+    if (alone) return t - p <= WORDS.alone && run(p, t, 1) === t ? this.nameSpan(p, t) : undefined;
+    for (let q = p; q < t; q++) {
+      if (!TITLES.has(tokens[q]!.f) && !HONORIFICS.has(tokens[q]!.f)) continue;
+      const end = run(q + 1, t, 1);
+      if (end > q + 1 && CLEAN.test(gapBefore(this.doc, q + 1))) return this.nameSpan(q + 1, end);
+    }
+    if (!isTitleWord(tokens[p]!.f)) return undefined;
+    let last = t - 1;
+    for (;;) {
+      if (last > p && (SPEAKER_ASIDES.has(tokens[last]!.f) || /^\d/u.test(tokens[last]!.f))) last--;
+      else if (last > p && /\)/u.test(gapBefore(this.doc, last + 1))) {
+        // "… كاغينز، اليوم السبت (18 نيسان 2020)،": back over the parenthesis.
+        while (last > p && !/\(/u.test(gapBefore(this.doc, last))) last--;
+        last--;
+      } else break;
+    }
+    const from = run(last, p, -1);
+    return last - from >= 2 ? this.nameSpan(from + 1, last + 1) : undefined;
+  }
+
+  private inLocated(q: number): boolean {
+    for (let k = q; k >= Math.max(0, q - WORDS.org); k--) {
+      const m = this.locAt.get(k);
+      if (m && m.endToken > q) return true;
+    }
+    return false;
+  }
+
+  private nameSpan(from: number, to: number): Phrase {
+    const { tokens, parsed } = this.doc;
+    const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
+    return { speaker: { name: parsed.text.slice(span.start, span.end), type: "Person" }, from, to, span };
+  }
+
+  /** "هذا المسؤول": a demonstrative and a noun. */
+  isDemonstrative(p: number): boolean {
+    const { tokens } = this.doc;
+    return DEMONSTRATIVES.has(tokens[p]?.f ?? "") && isTitleWord(tokens[p + 1]?.f ?? "");
+  }
+}
+
+function isStatementWord(f: string): boolean {
+  return /^(?:ال|ل|و|ب)?(?:بيان|بلاغ)(?:ه|ها|هم|ات)?$/u.test(f);
+}
+
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.startsWith("و") && a.slice(1) === b);
+}
+
+export function refSpeaker(r: PersonRef): Speaker {
+  return r.entityId ? { entityId: r.entityId } : { name: r.candidateName!, type: "Person" };
+}
+
+export function sameSpeaker(a: Speaker, b: Speaker): boolean {
+  return "entityId" in a ? "entityId" in b && a.entityId === b.entityId : "name" in b && a.name === b.name;
+}
