@@ -272,7 +272,7 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
   return statements;
 }
 
-/** A claim's text: its first evidence spans (in mention id order: by source, then position), joined. */
+/** A claim's text: its first evidence spans in mention id order ("<source>:<start>-<end>", compared as text), joined. */
 export const CLAIM_TEXT_SPANS = 5;
 export const CLAIM_TEXT_MAX_CHARS = 2000;
 
