@@ -79,7 +79,7 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
     claims,
     agreements,
     entityMentions,
-    quotes: findQuotes(doc, located, roles, refs, affiliations(doc, refs, located, names), names),
+    quotes: findQuotes(doc, located, roles, refs, affiliations(doc, refs, located, names), names, candidates),
     quantities: findQuantities(doc, dates),
     dates,
     candidates,

@@ -29,8 +29,8 @@ import {
 } from "../../lexicon/index.js";
 import { type Doc, foldedIndex, gapBefore, tokenSpan } from "./doc.js";
 import { type LocatedName, type PersonRef, resolvePerson, significantWords } from "./names.js";
-import { isTitleWord, OPENING_MARK, type Phrase, refSpeaker, sameSpeaker, type Speaker, SpeakerIndex } from "./speakers.js";
-import type { ExtractedQuote, NameIndex } from "./types.js";
+import { isTitleWord, OPENING_MARK, type Phrase, sameSpeaker, type Speaker, SpeakerIndex } from "./speakers.js";
+import type { CandidateMention, ExtractedQuote, NameIndex } from "./types.js";
 
 /**
  * Reported statements. A report opens at a reporting verb (قال، أكد، أضاف، … with و/ف, feminine,
@@ -136,9 +136,10 @@ class QuoteReader {
     readonly roles: readonly LocatedName[],
     readonly refs: readonly PersonRef[],
     readonly index: NameIndex,
+    candidates: readonly CandidateMention[],
   ) {
     this.doc = doc;
-    this.sp = new SpeakerIndex(doc, located, refs, index);
+    this.sp = new SpeakerIndex(doc, located, refs, index, candidates);
   }
 
   private tok(i: number) {
@@ -153,7 +154,7 @@ class QuoteReader {
       else if (f === "من" && SPEAKER_ASIDES.has(this.tok(q + 1)?.f ?? "")) q += 2;
       else if (/\(\s*$/u.test(gapBefore(this.doc, q))) {
         // A parenthesis after the verb holds a date or a gloss: "اليوم (الأحد)".
-        while (q < limit && !/\)/u.test(gapBefore(this.doc, q + 1))) q++;
+        while (q < limit && q + 1 < this.doc.tokens.length && !/\)/u.test(gapBefore(this.doc, q + 1))) q++;
         q++;
       } else break;
     }
@@ -261,8 +262,9 @@ class QuoteReader {
 
   /** A participle opening the sentence's only report: "ونشرت فون دير لاين صورا …، قائلة «…»". */
   private participleStart(s: number, i: number, lemma: string, prefix: number): Start | undefined {
-    const [, b] = this.doc.sentenceTokens[s]!;
-    const subject = this.subjectBefore(s, i, false);
+    const [a, b] = this.doc.sentenceTokens[s]!;
+    // The subject of the sentence: before the participle, or after the verb that opens the sentence ("ونشرت X …، قائلة").
+    const subject = this.subjectBefore(s, i, false) ?? (FUNCTION_WORDS.has(this.tok(a).f) ? undefined : this.leading(a + 1, i));
     if (!subject || i + 1 >= b) return undefined;
     let c = i + 1;
     if (VERB_PREPOSITIONS.has(this.tok(c).f) && c + 1 < b) c++;
@@ -328,22 +330,27 @@ class QuoteReader {
     };
   }
 
+  /** A person's name as the speaker, from its title word (p) when it has one. */
+  private named(r: PersonRef, p: number): Phrase {
+    return { speaker: this.sp.person(r), from: p, to: r.endToken, span: { start: r.start, end: r.end } };
+  }
+
   private refPhrase(p: number): Phrase | undefined {
     const r = this.sp.refAt.get(p);
-    return r ? named(r, p) : undefined;
+    return r ? this.named(r, p) : undefined;
   }
 
   /** The speaker at the opening of the words after a verb ("أعلنت القوات المسلحة المالية مقتل …"), with those coordinated to it. */
   leading(p0: number, limit: number): Phrase[] | undefined {
     const p = this.skipAsides(p0, limit);
     if (p >= limit) return undefined;
-    let first = this.refPhrase(p);
+    let first = this.refPhrase(p) ?? this.sp.earlierName(p, limit);
     if (!first && isTitleWord(this.tok(p).f)) {
       for (let q = p + 1; q < limit && q <= p + TITLE_TO_NAME; q++) {
         if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
         const r = this.sp.refAt.get(q);
         if (r) {
-          first = named(r, p);
+          first = this.named(r, p);
           break;
         }
       }
@@ -364,7 +371,7 @@ class QuoteReader {
         for (let q = e + 1; q < limit && q <= e + TITLE_TO_NAME && !next; q++) {
           if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
           const r = this.sp.refAt.get(q);
-          if (r) next = named(r, e);
+          if (r) next = this.named(r, e);
         }
       }
       if (!next) return found;
@@ -396,7 +403,7 @@ class QuoteReader {
     if (earlier) return undefined;
     for (let k = a; k < i; k++) {
       const r = this.sp.refAt.get(k);
-      if (r && this.tok(k - 1)?.f !== "عبر") return [named(r, k)];
+      if (r && this.tok(k - 1)?.f !== "عبر") return [this.named(r, k)];
     }
     let p = a;
     while (p < i && FUNCTION_WORDS.has(this.tok(p).f)) p++;
@@ -407,7 +414,7 @@ class QuoteReader {
   /** A name or organisation ending right before token e. */
   private endingAt(e: number, a: number): Phrase | undefined {
     const r = this.sp.refEnding.get(e);
-    if (r && r.firstToken >= a) return named(r, r.firstToken);
+    if (r && r.firstToken >= a) return this.named(r, r.firstToken);
     const m = this.sp.locEnding.get(e);
     if (m && m.firstToken >= a && this.sp.bareLocated(m.firstToken) === m) return { speaker: { entityId: m.entityId }, from: m.firstToken, to: e, span: { start: m.start, end: m.end } };
     const statement = e - 1 >= a ? this.sp.statement(e - 1) : undefined;
@@ -505,17 +512,18 @@ class QuoteReader {
     const limit = [...excluded].filter((k) => k > p).reduce((m, k) => Math.min(m, k), t);
     const first = this.tok(p).f;
     const org = isTitleWord(first) ? undefined : this.sp.orgAt(p, limit);
-    if (org) return this.named(d, this.coordinated([org], limit));
-    for (let k = p; k < t; k++) {
+    if (org) return this.withSpeakers(d, this.coordinated([org], limit));
+    // An unnamed source's words are no name ("مسؤول كردي كبير"), though the tagger may take them for one.
+    const descriptor = this.sp.descriptor(p, limit);
+    for (let k = descriptor?.to ?? p; k < t; k++) {
       const r = this.sp.refAt.get(k);
       if (!r || excluded.has(k) || this.tok(k - 1)?.f === "عبر") continue;
-      return this.named(d, this.coordinated([named(r, k)], t));
+      return this.withSpeakers(d, this.coordinated([this.named(r, k)], t));
     }
     const role = this.roles.find((m) => m.firstToken >= p && m.endToken <= t);
-    if (role) return this.named(d, [{ speaker: { entityId: role.entityId }, from: role.firstToken, to: role.endToken, span: { start: role.start, end: role.end } }]);
+    if (role) return this.withSpeakers(d, [{ speaker: { entityId: role.entityId }, from: role.firstToken, to: role.endToken, span: { start: role.start, end: role.end } }]);
     const untagged = this.sp.untaggedName(p, limit);
-    if (untagged) return this.named(d, [untagged]);
-    const descriptor = this.sp.descriptor(p, limit);
+    if (untagged && untagged.from >= (descriptor?.to ?? p)) return this.withSpeakers(d, [untagged]);
     if (descriptor || (procliticBefore(first, SPEAKER_NOUNS) >= 0 && !first.startsWith("ال"))) {
       d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
       d.describedName = this.descriptorName(p, t, descriptor);
@@ -523,14 +531,14 @@ class QuoteReader {
       return d;
     }
     const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
-    if (anaphor) return this.named(d, [anaphor]);
+    if (anaphor) return this.withSpeakers(d, [anaphor]);
     if (this.sp.isDemonstrative(p)) {
       d.carry = true;
       return d;
     }
     for (let k = p; k < t; k++) {
       const issuer = this.sp.statement(k);
-      if (issuer) return this.named(d, [issuer]);
+      if (issuer) return this.withSpeakers(d, [issuer]);
     }
     if (ADVERBIAL_START.has(first) || first === "ل" || excluded.has(p) || excluded.has(f0)) {
       d.carry = true;
@@ -541,14 +549,14 @@ class QuoteReader {
       const known = resolvePerson(words, this.index);
       const earlier = this.refs.find((r) => r.candidateName && r.endToken <= p && words.every((w) => significantWords(fold(r.candidateName!)).includes(w)));
       const speaker: Speaker | undefined = known ? { entityId: known } : earlier ? { name: earlier.candidateName!, type: "Person" } : undefined;
-      if (speaker) return this.named(d, [{ speaker, from: p, to: t }]);
+      if (speaker) return this.withSpeakers(d, [{ speaker, from: p, to: t }]);
     }
     // A proper name alone between verb and statement ("وأضاف أبانيارا:"): the region is the name.
     const bare = this.sp.untaggedName(p, t, true);
-    return bare && bare.from === p && bare.to === t ? this.named(d, [bare]) : d;
+    return bare && bare.from === p && bare.to === t ? this.withSpeakers(d, [bare]) : d;
   }
 
-  private named(d: Draft, speakers: Phrase[]): Draft {
+  private withSpeakers(d: Draft, speakers: Phrase[]): Draft {
     d.speakers = speakers;
     d.named = true;
     return d;
@@ -562,11 +570,6 @@ class QuoteReader {
     }
     return this.doc.parsed.text.slice(this.tok(p).start, this.tok(end - 1).end);
   }
-}
-
-/** A person's name as the speaker, from its title word (p) when it has one. */
-function named(r: PersonRef, p: number): Phrase {
-  return { speaker: refSpeaker(r), from: p, to: r.endToken, span: { start: r.start, end: r.end } };
 }
 
 function outletOf(doc: Doc, m: LocatedName, regionFs: number): boolean {
@@ -637,9 +640,10 @@ export function findQuotes(
   refs: readonly PersonRef[],
   orgsOf: ReadonlyMap<string, Set<string>>,
   index: NameIndex,
+  candidates: readonly CandidateMention[] = [],
 ): ExtractedQuote[] {
   const { parsed } = doc;
-  const reader = new QuoteReader(doc, located, roles, refs, index);
+  const reader = new QuoteReader(doc, located, roles, refs, index, candidates);
   const startsBySentence = parsed.sentences.map((s) => {
     if (s.kind !== "body") return [];
     const explicit = reader.starts(s.index);
@@ -700,7 +704,11 @@ export function findQuotes(
       const who =
         "entityId" in speaker
           ? { speakerEntityId: speaker.entityId }
-          : { unresolvedSpeakerName: speaker.name, ...(speaker.type !== "Person" && { unresolvedSpeakerType: speaker.type }) };
+          : {
+              unresolvedSpeakerName: speaker.name,
+              ...(speaker.type !== "Person" && { unresolvedSpeakerType: speaker.type }),
+              ...(speaker.local && { unresolvedSpeakerLocal: speaker.local }),
+            };
       quotes.push({
         start: d.start.contentStart,
         end: d.contentEnd,

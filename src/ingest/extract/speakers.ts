@@ -18,7 +18,7 @@ import {
 } from "../../lexicon/index.js";
 import { type Doc, gapBefore } from "./doc.js";
 import type { LocatedName, PersonRef } from "./names.js";
-import type { NameIndex } from "./types.js";
+import type { CandidateMention, NameIndex } from "./types.js";
 
 /**
  * Speaker phrases for the quote extractor: who a report's words name, as an entity, a person the
@@ -27,7 +27,8 @@ import type { NameIndex } from "./types.js";
  * alone, "هذا المسؤول", "البيان", "القوات"). Token indexes throughout; `to` is exclusive.
  */
 
-export type Speaker = { entityId: string } | { name: string; type: "Person" | "Organization" };
+/** A speaker the gazetteer knows, or a candidate by name (local: its node belongs to the article, see CandidateMention.local). */
+export type Speaker = { entityId: string } | { name: string; type: "Person" | "Organization"; local?: true };
 
 export interface Phrase {
   speaker: Speaker;
@@ -62,7 +63,10 @@ const WORDS = {
 } as const;
 
 const TITLE_WORDS: ReadonlySet<string> = new Set([...TITLES, ...OFFICES, ...OFFICE_NOUNS, ...HONORIFICS]);
-const HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...OUTLET_HEADS]);
+/** Head nouns with and without the article ("رئاسة", "الرئاسة"). */
+const HEADS: ReadonlySet<string> = new Set(
+  [...ORGANIZATION_HEADS, ...OUTLET_HEADS].flatMap((h) => (h.startsWith("ال") ? [h, h.slice(2)] : [h, `ال${h}`])),
+);
 
 const isDefinite = (f: string): boolean => /^(?:ال|لل|وال|بال)/u.test(f) && f.length > 3;
 /** "لحفظ السلام", "بالصومال": a purpose or place complement inside a name. */
@@ -81,12 +85,17 @@ export class SpeakerIndex {
   /** Organisations met so far in reading order, by head noun, for "القوات" / "الشرطة" anaphors. */
   private readonly orgs: Array<{ token: number; head: string; speaker: Speaker }> = [];
 
+  /** The article's candidates by where they start: a speaker found here is the same node as their mentions. */
+  private readonly candidateAt = new Map<number, CandidateMention>();
+
   constructor(
     readonly doc: Doc,
     located: readonly LocatedName[],
     readonly refs: readonly PersonRef[],
     readonly index: NameIndex,
+    candidates: readonly CandidateMention[],
   ) {
+    for (const c of candidates) if (!this.candidateAt.has(c.start)) this.candidateAt.set(c.start, c);
     for (const r of refs) {
       // A "name" after a title that is an organisation's ("رئيس مجلس الوزراء") names no person.
       if (r.candidateName && procliticBefore(doc.tokens[r.firstToken]!.f, HEADS) >= 0) continue;
@@ -173,9 +182,13 @@ export class SpeakerIndex {
     // A gazetteer name that goes on with a coordinated or genitive word is part of a longer name ("مجلس الأمن والسلام").
     const longer = phrase && phrase.to - p >= 2 && (!loc || (phrase.to > loc.endToken && /^(?:وال|لل)/u.test(this.doc.tokens[loc.endToken]!.f)));
     if (longer) {
-      const speaker: Speaker = { name: this.doc.parsed.text.slice(phrase.nameStart, this.doc.tokens[phrase.to - 1]!.end), type: "Organization" };
+      const c = this.candidateAt.get(phrase.nameStart);
+      const speaker: Speaker =
+        c?.type === "Organization"
+          ? { name: c.name, type: "Organization", ...(c.local && { local: c.local }) }
+          : { name: this.doc.parsed.text.slice(phrase.nameStart, this.doc.tokens[phrase.to - 1]!.end), type: "Organization" };
       this.noteOrg(p, speaker, phrase.head);
-      return { speaker, from: p, to: phrase.to };
+      return { speaker, from: p, to: phrase.to, span: { start: phrase.nameStart, end: this.doc.tokens[phrase.to - 1]!.end } };
     }
     if (loc && loc.endToken <= limit) return { speaker: { entityId: loc.entityId }, from: p, to: loc.endToken, span: { start: loc.start, end: loc.end } };
     return undefined;
@@ -196,6 +209,31 @@ export class SpeakerIndex {
       q++;
     }
     return { speaker: { name: this.doc.parsed.text.slice(first.start, tokens[q - 1]!.end), type: "Person" }, from: p, to: q };
+  }
+
+  /**
+   * A person named again by part of the name the article gave in full ("ونشرت فون دير لاين …"
+   * after "أورسولا فون دير لاين"): the longest run of words from p that all belong to one earlier
+   * candidate's name.
+   */
+  earlierName(p: number, limit: number): Phrase | undefined {
+    const { tokens } = this.doc;
+    let best: Phrase | undefined;
+    for (const r of this.refs) {
+      if (!r.candidateName || r.endToken > p) continue;
+      const words = new Set(fold(r.candidateName).split(" "));
+      let q = p;
+      while (q < limit && q - p < WORDS.name && words.has(tokens[q]!.f) && (q === p || CLEAN.test(gapBefore(this.doc, q)))) q++;
+      if (q > p && (!best || q > best.to)) best = { speaker: this.person(r), from: p, to: q, span: { start: tokens[p]!.start, end: tokens[q - 1]!.end } };
+    }
+    return best;
+  }
+
+  /** A person the article names: known, or the candidate its mentions make. */
+  person(r: PersonRef): Speaker {
+    if (r.entityId) return { entityId: r.entityId };
+    const local = this.candidateAt.get(r.start)?.local;
+    return { name: r.candidateName!, type: "Person", ...(local && { local }) };
   }
 
   /** An organisation named earlier with the same head noun: "القوات" after "قوات سورية الديموقراطية". */
@@ -262,7 +300,7 @@ export class SpeakerIndex {
         for (let k = 0; k < len && same; k++) same = sameWord(tokens[x + k]!.f, tokens[p + k]!.f);
         if (!same) continue;
         const ref = this.refEnding.get(x) ?? this.refStartingNear(x + len);
-        if (ref) return { speaker: refSpeaker(ref), from: p, to: p + len };
+        if (ref) return { speaker: this.person(ref), from: p, to: p + len };
       }
     }
     return undefined;
@@ -303,12 +341,12 @@ export class SpeakerIndex {
     if (!isTitleWord(tokens[p]!.f)) return undefined;
     let last = t - 1;
     for (;;) {
-      if (last > p && (SPEAKER_ASIDES.has(tokens[last]!.f) || /^\d/u.test(tokens[last]!.f))) last--;
-      else if (last > p && /\)/u.test(gapBefore(this.doc, last + 1))) {
+      if (last > p && last + 1 < tokens.length && /\)/u.test(gapBefore(this.doc, last + 1))) {
         // "… كاغينز، اليوم السبت (18 نيسان 2020)،": back over the parenthesis.
         while (last > p && !/\(/u.test(gapBefore(this.doc, last))) last--;
         last--;
-      } else break;
+      } else if (last > p && (SPEAKER_ASIDES.has(tokens[last]!.f) || /^\d/u.test(tokens[last]!.f))) last--;
+      else break;
     }
     const from = run(last, p, -1);
     return last - from >= 2 ? this.nameSpan(from + 1, last + 1) : undefined;
@@ -343,9 +381,7 @@ function sameWord(a: string, b: string): boolean {
   return a === b || (a.startsWith("و") && a.slice(1) === b);
 }
 
-export function refSpeaker(r: PersonRef): Speaker {
-  return r.entityId ? { entityId: r.entityId } : { name: r.candidateName!, type: "Person" };
-}
+
 
 export function sameSpeaker(a: Speaker, b: Speaker): boolean {
   return "entityId" in a ? "entityId" in b && a.entityId === b.entityId : "name" in b && a.name === b.name;

@@ -58,6 +58,8 @@ interface QuoteFields {
   unresolvedOutletName?: string;
   /** An unresolved speaker that is an organisation ("القوات المسلحة المالية"); a person otherwise. */
   unresolvedSpeakerType?: "Person" | "Organization";
+  /** The unresolved speaker is a local candidate (CandidateMention.local): its node belongs to this article. */
+  unresolvedSpeakerLocal?: true;
   sentenceIndexes: number[];
 }
 

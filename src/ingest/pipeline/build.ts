@@ -111,7 +111,7 @@ export function buildSourceGraph(
   // A joint statement ("أعرب شكري ونظيره …") is one record per speaker over the same words.
   const speakersOf = new Map<string, number>();
   const quotes: Quote[] = extraction.quotes.map((q) => {
-    const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName, q.unresolvedSpeakerType);
+    const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName, q.unresolvedSpeakerType, q.unresolvedSpeakerLocal);
     const evidence = mention(q.start, q.end);
     const nth = speakersOf.get(evidence) ?? 0;
     speakersOf.set(evidence, nth + 1);
