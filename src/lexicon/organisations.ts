@@ -14,3 +14,6 @@ export const ORGANIZATION_HEADS = foldedSet([
   "رئاسة", "الجيش", "القوات", "الشرطة", "الحكومة", "الأمم", "الاتحاد", "الجامعة", "المنظمة", "الصليب", "الهلال",
   "الحلف", "حلف", "التحالف", "الخارجية", "الدفاع", "الداخلية",
 ]);
+
+/** A ministry named by its domain alone ("قالت الخارجية الأمريكية"); after an office it is the office's ("وزير الخارجية"). */
+export const MINISTRY_DOMAINS = foldedSet(["الخارجية", "الدفاع", "الداخلية"]);

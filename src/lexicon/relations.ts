@@ -13,6 +13,9 @@ export const SIGNING_WORDS = foldedSet([
   "وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "وقعها", "وقعته", "وقعاها", "وقعتاها", "يوقع", "يوقعان", "توقعان",
   "يوقعون", "ستوقع", "سيوقع", "سيوقعان", "ستوقعان", "توقيع", "التوقيع", "توقيعها", "توقيعه", "بتوقيع", "وتوقيع",
 ]);
+/** "توقع" also means "expects": it signs only with an agreement right after it ("لم توقع اليابان الاتفاقية"). */
+export const SIGNING_BEFORE_AGREEMENT = foldedSet(["توقع", "يتوقع"]);
+
 /** Signing words whose enclitic refers back to the agreement ("ووقعها", "توقيعها"). */
 export const SIGNING_ANAPHORS = foldedSet(["وقعها", "وقعته", "وقعاها", "وقعتاها", "توقيعها", "توقيعه"]);
 
@@ -50,6 +53,19 @@ export const LED_BY_WORDS = foldedSet(["بقيادة", "وبقيادة", "تقو
 
 /** "شريك / شراكة مع": partnership. */
 export const PARTNER_WORDS = foldedSet(["شريك", "شريكا", "الشريك", "شركاء", "شراكة", "الشراكة", "شريكة", "شريكتها", "شريكه"]);
+
+/**
+ * Generic nouns that refer back to an organisation named before ("انضمام كرواتيا إلى عضوية الحلف",
+ * "الناطق باسم القوات"): the last organisation whose name has the same head. The annotation
+ * guidelines leave them unannotated as names; relations go through them.
+ */
+export const ORGANIZATION_ANAPHORS = foldedSet([
+  "الحلف", "التحالف", "المنظمة", "البعثة", "الحركة", "التنظيم", "القوات", "الوكالة", "الجماعة", "الهيئة", "المجلس",
+  "الاتحاد", "الجامعة", "المفوضية", "الوزارة", "الجيش",
+]);
+
+/** "كل من تركيا وباكستان …": the list of subjects after a joining verb and its organisation. */
+export const EACH_OF = foldedSet(["كل"]);
 
 /** Prepositions that introduce the parties or the counterpart of a frame. */
 export const BETWEEN = "بين";

@@ -1,4 +1,15 @@
-import { ARTICLE, FUNCTION_WORDS, OFFICES, ORGANIZATION_HEADS, PROCLITICS, procliticBefore, reportingVerb, TITLES } from "../../lexicon/index.js";
+import {
+  ARTICLE,
+  FUNCTION_WORDS,
+  LED_BY_WORDS,
+  MINISTRY_DOMAINS,
+  OFFICES,
+  ORGANIZATION_HEADS,
+  PROCLITICS,
+  procliticBefore,
+  reportingVerb,
+  TITLES,
+} from "../../lexicon/index.js";
 import { type Doc, gapBefore } from "./doc.js";
 import type { NerSpan } from "./ner/index.js";
 
@@ -85,7 +96,8 @@ export function headedOrganizations(doc: Doc, known: readonly { start: number; e
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i]!;
     const cut = procliticBefore(head.f, ORGANIZATION_HEADS);
-    if (head.sentence < 0 || cut < 0 || knownAt(i)) continue;
+    if (head.sentence < 0 || cut < 0 || knownAt(i) || procliticBefore(head.f, LED_BY_WORDS) >= 0) continue;
+    if (MINISTRY_DOMAINS.has(head.f.slice(cut)) && i > 0 && procliticBefore(tokens[i - 1]!.f, OFFICES) >= 0) continue;
     let end = i + 1;
     for (let k = i + 1; k < tokens.length && k <= i + MAX_COMPLEMENTS; k++) {
       const t = tokens[k]!;

@@ -1,5 +1,5 @@
 import type { ParsedSource } from "../parse/types.js";
-import { fold } from "../../lexicon/arabic.js";
+import { ARTICLE, fold, ORGANIZATION_ANAPHORS, procliticBefore } from "../../lexicon/index.js";
 import { matchNames } from "../../lexicon/match.js";
 import { findDates } from "./dates.js";
 import { analyse, type Doc } from "./doc.js";
@@ -42,7 +42,7 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   // A head noun bounds an organisation's name better than the tagger; the tagger's people stay.
   const headed = headedOrganizations(doc, [...located, ...nested]).filter((o) => !spans.some((t) => t.type === "Person" && overlaps(t, o)));
   const tagged = [...spans.filter((t) => t.type === "Person" || !headed.some((o) => overlaps(o, t))), ...headed].sort((a, b) => a.start - b.start);
-  const refs = findPersonRefs(doc, located, names, tagged);
+  const refs = findPersonRefs(doc, located, names, tagged, options.trusted ?? false);
 
   const entityMentions: EntityMention[] = [...located, ...nested].map((m) => ({
     entityId: m.entityId,
@@ -74,7 +74,7 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   }
   candidates.sort((a, b) => a.start - b.start);
   const dates = findDates(doc);
-  const { claims, agreements } = findRelations(doc, partiesOf(doc, located, refs, tagged), dates, options.published);
+  const { claims, agreements } = findRelations(doc, partiesOf(doc, located, refs, tagged, names), dates, options.published);
   return {
     claims,
     agreements,
@@ -87,7 +87,7 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
 }
 
 /** The entities relation frames work with: gazetteer names, people (known or candidates), the tagger's other names. */
-function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly PersonRef[], tagged: readonly TaggedName[]): Party[] {
+function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly PersonRef[], tagged: readonly TaggedName[], names: NameIndex): Party[] {
   const sentence = (firstToken: number) => doc.tokens[firstToken]!.sentence;
   const parties: Party[] = located
     .filter((m) => m.type !== "Person")
@@ -106,7 +106,37 @@ function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly Per
     const target = { candidate: { name: doc.parsed.text.slice(t.start, t.end), type: t.type, ...(t.local && { local: t.local }) } };
     parties.push({ target, type: t.type, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence });
   }
-  return parties.sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+  parties.sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+  return [...parties, ...anaphors(doc, parties, names)].sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+}
+
+/**
+ * "عضوية الحلف", "باسم القوات", "إلى التحالف": a generic noun outside any name stands for the last
+ * organisation before it whose name has the same head noun (حلف شمال الأطلسي, قوات سوريا الديمقراطية).
+ */
+function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[] {
+  const covered = new Set(parties.flatMap((p) => Array.from({ length: p.endToken - p.firstToken }, (_, i) => p.firstToken + i)));
+  const nameOf = (p: Party): string => {
+    const t = p.target;
+    if ("entityId" in t) {
+      const e = names.entries.get(t.entityId);
+      return fold([e?.nameAr ?? "", ...(e?.aliases ?? []), doc.parsed.text.slice(p.start, p.end)].join(" "));
+    }
+    return "candidate" in t ? fold(t.candidate.name) : "";
+  };
+  const organisations = parties.filter((p) => p.type === "Organization");
+  const out: Party[] = [];
+  doc.tokens.forEach((tok, k) => {
+    if (tok.sentence < 0 || covered.has(k)) return;
+    const cut = procliticBefore(tok.f, ORGANIZATION_ANAPHORS);
+    if (cut < 0) return;
+    const head = tok.f.slice(cut + ARTICLE.length);
+    const antecedent = organisations.filter((p) => p.endToken <= k && nameOf(p).includes(head)).at(-1);
+    if (!antecedent) return;
+    const start = doc.folded.map[tok.fs + cut]!;
+    out.push({ target: antecedent.target, type: "Organization", start, end: tok.end, firstToken: k, endToken: k + 1, sentence: tok.sentence });
+  });
+  return out;
 }
 
 /** One name word ("شكري") is too little to be the same person as in another article. */

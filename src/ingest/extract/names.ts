@@ -151,7 +151,15 @@ export function findPersonRefs(
   located: readonly LocatedName[],
   index: NameIndex,
   tagged: readonly TaggedName[] = [],
+  trusted = false,
 ): PersonRef[] {
+  // One name word is a description: it reaches a gazetteer person only where the article names
+  // them in full, or its curated facts vouch for it ("وايت" elsewhere may be anybody).
+  const named = new Set(located.map((m) => m.entityId));
+  const resolve = (words: readonly string[]): string | undefined => {
+    const id = resolvePerson(words, index);
+    return id && (words.length >= 2 || named.has(id) || (trusted && index.curated.has(id))) ? id : undefined;
+  };
   const { tokens } = doc;
   const text = doc.parsed.text;
   const nonPersonAt = new Map<number, LocatedName>();
@@ -220,7 +228,7 @@ export function findPersonRefs(
     const span = { start: tokens[first]!.start, end: tokens[last]!.end };
     const words = significantWords(doc.folded.text.slice(tokens[first]!.fs, tokens[last]!.fe));
     const ref = { ...span, firstToken: first, endToken: last + 1, sentence: title.sentence };
-    const entityId = resolvePerson(words, index);
+    const entityId = resolve(words);
     if (entityId) {
       refs.push({ ...ref, entityId });
     } else if (words.length >= 2) {
@@ -238,7 +246,7 @@ export function findPersonRefs(
     if (t.type !== "Person" || refs.some((r) => r.start < t.end && t.start < r.end)) continue;
     const words = significantWords(doc.folded.text.slice(foldedIndex(doc, t.start), tokens[t.endToken - 1]!.fe));
     const ref = { start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence, tagger: t.confidence };
-    const entityId = resolvePerson(words, index);
+    const entityId = resolve(words);
     const earlier = words.length === 1 ? candidates.find((c) => c.words.includes(words[0]!)) : undefined;
     if (entityId) refs.push({ ...ref, entityId });
     else if (earlier) refs.push({ ...ref, candidateName: earlier.name });

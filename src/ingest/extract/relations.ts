@@ -3,6 +3,7 @@ import {
   AGREEMENT_HEADS,
   BECOMING_WORDS,
   BETWEEN,
+  EACH_OF,
   FUNCTION_WORDS,
   hasCliticArticle,
   HEDGES,
@@ -19,6 +20,7 @@ import {
   PARTNER_WORDS,
   procliticBefore,
   SIGNING_ANAPHORS,
+  SIGNING_BEFORE_AGREEMENT,
   SIGNING_WORDS,
   TO,
   UNDERSTANDING,
@@ -231,14 +233,17 @@ function agreementPhrases(doc: Doc, parties: readonly Party[], agreements: Extra
       if (!understanding && !(head.startsWith("ال") && agreements.length > 0)) continue;
       if (understanding) end++;
     }
+    const definite = head.startsWith("ال") || (memo && tokens[i + 1]!.f.startsWith("ال"));
+    // Modifiers agree with the head in definiteness: "مذكرة التفاهم الأولى", "اتفاقية تعاون أمني".
+    const headEnd = end;
     for (let m = 0; m < 2 && end < tokens.length; m++) {
       const t = tokens[end]!;
       if (t.sentence !== tok.sentence || inParty.has(end) || /[،,:;؛().«»"“”]/u.test(gapBefore(doc, end))) break;
       if (FUNCTION_WORDS.has(t.f) || hasCliticArticle(t.f) || /\d/u.test(t.f) || SIGNING_WORDS.has(t.f)) break;
+      if (procliticBefore(t.f, OFFICES) >= 0 || t.f.startsWith("ال") !== definite) break;
       end++;
     }
-    const definite = head.startsWith("ال") || (memo && tokens[i + 1]!.f.startsWith("ال"));
-    const bare = end === i + 1 + (memo ? 1 : 0);
+    const bare = end === headEnd;
     // "المذكرة" or "مذكرة التفاهم" alone refers back; a new indefinite phrase or an ordinal is another agreement.
     const refersBack = definite && bare && agreements.length > 0;
     const start = doc.folded.map[tok.fs + prefix]!;
@@ -309,7 +314,8 @@ export function findRelations(
     roles(s, b);
     places(s, b);
     for (let k = s.first; k < s.end; k++) {
-      if (s.is(k, SIGNING_WORDS)) signing(s, k, sentencePhrases, phrases, b);
+      const objectNext = sentencePhrases.some((p) => p.firstToken > k && p.firstToken <= k + 2);
+      if (s.is(k, SIGNING_WORDS) || (objectNext && s.is(k, SIGNING_BEFORE_AGREEMENT))) signing(s, k, sentencePhrases, phrases, b);
       else if (s.is(k, JOINING_WORDS)) joining(s, k, b);
       else if (s.is(k, BECOMING_WORDS)) becoming(s, k, b);
       else if (s.is(k, MEMBER_WORDS)) membership(s, k, b);
@@ -343,7 +349,8 @@ function roles(s: Sentence, b: Builder): void {
     let office = -1;
     for (let k = p.firstToken - 1; k >= Math.max(s.first, p.firstToken - OFFICE_WINDOW); k--) {
       const other = s.partyAt(k);
-      if (other?.type === "Person" || s.broken(k + 1)) break;
+      // A comma may stand between the office and the name ("رئيس البعثة، القاسم وني"), nowhere else.
+      if (other?.type === "Person" || (s.broken(k + 1) && k + 1 !== p.firstToken)) break;
       if (s.is(k, OFFICES)) office = k;
     }
     if (office >= 0) {
@@ -353,7 +360,9 @@ function roles(s: Sentence, b: Builder): void {
     }
     let k = p.endToken;
     while (k < s.end && k < p.endToken + 2 && s.is(k, HONORIFICS)) k++;
-    if (k < s.end && s.is(k, OFFICES)) {
+    // "التقى X المدير العام لـ…": the office after a met person's name is the other person's.
+    const object = s.is(p.firstToken - 1, MEETING_WORDS) || s.is(p.firstToken - 1, VISIT_WORDS);
+    if (!object && k < s.end && s.is(k, OFFICES)) {
       const e = s.firstAfter(k + 1, k + 1 + NEAR, STATES);
       if (e && !s.parties.some((q) => q.type === "Person" && q.firstToken > k && q.firstToken < e.firstToken)) {
         b.add(s, "roleOf", p, e, k, CONFIDENCE.roleAfter, "roleOf:office-after");
@@ -391,7 +400,7 @@ function signing(s: Sentence, k: number, inSentence: readonly AgreementPhrase[],
   if (verbal) {
     const signerTypes: EntityType[] = ["Person", "Country", "Organization"];
     // VSO ("وقع الاتحاد الأوروبي مذكرة"), or VOS with the agreement first ("وقع المذكرة رئيس الوزراء …").
-    const vos = agreement.firstToken > k && agreement.firstToken <= k + 2;
+    const vos = agreement.firstToken > k && agreement.firstToken <= k + 2 && !s.firstAfter(k + 1, agreement.firstToken, signerTypes);
     const first = vos
       ? s.subjectAfter(agreement.endToken - 1, Math.min([between, withAt].filter((x) => x > agreement.endToken).reduce((x, y) => Math.min(x, y), s.end), agreement.endToken + NEAR), signerTypes)
       : s.subjectAfter(k, Math.min(limit, k + 1 + NEAR), signerTypes);
@@ -442,7 +451,12 @@ function joining(s: Sentence, k: number, b: Builder): void {
   const org = organisationAfter(s, k);
   if (!org) return;
   const after = s.firstAfter(k + 1, org.firstToken, STATES);
-  const subjects = after ? s.coordinated(after).filter((p) => p.firstToken < org.firstToken) : s.subjectBefore(k, STATES, 2);
+  let subjects = after ? s.coordinated(after).filter((p) => p.firstToken < org.firstToken) : s.subjectBefore(k, STATES, 2);
+  // "أعلنت الانضمام إلى التحالف كل من تركيا وباكستان …": the joiners follow the organisation.
+  if (subjects.length === 0 && s.is(org.endToken, EACH_OF)) {
+    const first = s.firstAfter(org.endToken + 1, org.endToken + 3, STATES);
+    subjects = first ? s.coordinated(first) : [];
+  }
   for (const subject of subjects) b.add(s, "joined", subject, org, k, CONFIDENCE.joined, "joined:verb");
 }
 
@@ -464,13 +478,15 @@ function membership(s: Sentence, k: number, b: Builder): void {
 }
 
 function visiting(s: Sentence, k: number, all: readonly Party[], b: Builder): void {
-  const place = s.firstAfter(k + 1, k + 1 + NEAR, PLACES);
+  // "وزار وزير الخارجية البرتغالي X أنقرة": the visitor (with his office) comes first, then the place.
+  const after = s.subjectAfter(k, k + 1 + OFFICE_WINDOW, ["Person", "Country", "Place"]);
+  const visitor = after?.type === "Person" ? after : undefined;
+  const place = s.firstAfter(visitor ? visitor.endToken : k + 1, (visitor ? visitor.endToken : k + 1) + NEAR, PLACES);
   if (!place) return;
-  const after = s.subjectAfter(k, place.firstToken, ["Person"]);
   const before = s.subjectBefore(k, ["Person"], NEAR);
   // "زيارته إلى …": the visitor is the person the text spoke of last.
   const enclitic = /(?:ه|ها|هم)$/u.test(s.f(k)) ? [...all].reverse().find((p) => p.type === "Person" && p.endToken <= k) : undefined;
-  const visitors = after ? [after] : before.length > 0 ? before : enclitic ? [enclitic] : [];
+  const visitors = visitor ? [visitor] : before.length > 0 ? before : enclitic ? [enclitic] : [];
   for (const v of visitors) b.add(s, "visited", v, place, k, CONFIDENCE.visited, "visited:verb");
 }
 
