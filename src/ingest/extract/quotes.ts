@@ -109,8 +109,8 @@ interface Draft {
   contentEnd: number;
   sentences: number[];
   speakers?: Phrase[];
-  /** The speaker is the previous report's ("وأضاف أن"). */
-  carry: boolean;
+  /** The speaker is the previous report's ("وأضاف أن"); "organization": only if that is an organisation ("وأضاف البيان"). */
+  carry: boolean | "organization";
   named: boolean;
   describedOrgs?: Set<string>;
   describedName?: string;
@@ -415,13 +415,15 @@ class QuoteReader {
   private endingAt(e: number, a: number): Phrase | undefined {
     const r = this.sp.refEnding.get(e);
     if (r && r.firstToken >= a) return this.named(r, r.firstToken);
+    // An organisation after an office ("عضو مجلس الإدارة أوضح") is the office's complement, not the subject.
+    const complement = (h: number) => isTitleWord(this.tok(h - 1)?.f ?? "");
     const m = this.sp.locEnding.get(e);
-    if (m && m.firstToken >= a && this.sp.bareLocated(m.firstToken) === m) return { speaker: { entityId: m.entityId }, from: m.firstToken, to: e, span: { start: m.start, end: m.end } };
+    if (m && m.firstToken >= a && this.sp.bareLocated(m.firstToken) === m && !complement(m.firstToken)) return { speaker: { entityId: m.entityId }, from: m.firstToken, to: e, span: { start: m.start, end: m.end } };
     const statement = e - 1 >= a ? this.sp.statement(e - 1) : undefined;
     if (statement) return statement;
     for (let h = e - 1; h >= Math.max(a, e - 7); h--) {
       const ph = this.sp.orgPhrase(h, e);
-      if (ph && ph.to === e && e - h >= 2) return this.sp.orgAt(h, e);
+      if (ph && ph.to === e && e - h >= 2) return complement(h) ? undefined : this.sp.orgAt(h, e);
     }
     return undefined;
   }
@@ -532,6 +534,10 @@ class QuoteReader {
     }
     const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
     if (anaphor) return this.withSpeakers(d, [anaphor]);
+    if (STATEMENT_NOUNS.has(first)) {
+      d.carry = "organization";
+      return d;
+    }
     if (this.sp.isDemonstrative(p)) {
       d.carry = true;
       return d;
@@ -692,7 +698,8 @@ export function findQuotes(
   const quotes: ExtractedQuote[] = [];
   let previous: { speakers: Phrase[]; setting?: string; outlet?: string; outletName?: string } | undefined;
   for (const d of drafts) {
-    const speakers = d.speakers ?? (d.carry ? previous?.speakers : undefined);
+    const carried = d.carry === true || (d.carry === "organization" && previous !== undefined && isOrganization(previous.speakers[0]!.speaker, index));
+    const speakers = d.speakers ?? (carried ? previous?.speakers : undefined);
     if (!speakers?.length) continue;
     const same = previous !== undefined && sameSpeaker(previous.speakers[0]!.speaker, speakers[0]!.speaker);
     const setting = d.setting ?? (same ? previous?.setting : undefined);
@@ -727,6 +734,10 @@ export function findQuotes(
     previous = { speakers, setting, outlet, outletName };
   }
   return quotes;
+}
+
+function isOrganization(s: Speaker, index: NameIndex): boolean {
+  return "entityId" in s ? index.entries.get(s.entityId)?.type === "Organization" : s.type === "Organization";
 }
 
 /** Where the text names the speaker; a description by office keeps its whole phrase. */

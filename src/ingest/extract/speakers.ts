@@ -98,7 +98,7 @@ export class SpeakerIndex {
     for (const c of candidates) if (!this.candidateAt.has(c.start)) this.candidateAt.set(c.start, c);
     for (const r of refs) {
       // A "name" after a title that is an organisation's ("رئيس مجلس الوزراء") names no person.
-      if (r.candidateName && procliticBefore(doc.tokens[r.firstToken]!.f, HEADS) >= 0) continue;
+      if (r.candidateName && this.isOrgRef(r)) continue;
       if (!this.refAt.has(r.firstToken)) this.refAt.set(r.firstToken, r);
       this.refEnding.set(r.endToken, r);
     }
@@ -232,8 +232,12 @@ export class SpeakerIndex {
   /** A person the article names: known, or the candidate its mentions make. */
   person(r: PersonRef): Speaker {
     if (r.entityId) return { entityId: r.entityId };
-    const local = this.candidateAt.get(r.start)?.local;
-    return { name: r.candidateName!, type: "Person", ...(local && { local }) };
+    // Part of a name the article gave in full earlier ("فان دير بيرغ" after "ماريا فان دير بيرغ") is that person.
+    const words = fold(r.candidateName!).split(" ");
+    const full = this.refs.find((e) => e.candidateName && e.end <= r.start && e.candidateName.length > r.candidateName!.length && words.every((w) => fold(e.candidateName!).split(" ").includes(w)));
+    const named = full ?? r;
+    const local = this.candidateAt.get(named.start)?.local;
+    return { name: named.candidateName!, type: "Person", ...(local && { local }) };
   }
 
   /** An organisation named earlier with the same head noun: "القوات" after "قوات سورية الديموقراطية". */
@@ -303,7 +307,22 @@ export class SpeakerIndex {
         if (ref) return { speaker: this.person(ref), from: p, to: p + len };
       }
     }
+    // "وأشار الوزير": the last person the article gave that office, in a title phrase before the name.
+    if (quoted || !first.f.startsWith("ال")) return undefined;
+    const office = first.f.slice(2);
+    for (let i = this.refs.length - 1; i >= 0; i--) {
+      const r = this.refs[i]!;
+      if (r.endToken > p || (r.candidateName && this.isOrgRef(r))) continue;
+      for (let x = Math.max(0, r.firstToken - WORDS.title); x < r.firstToken; x++) {
+        const f = tokens[x]!.f;
+        if (f === office || f === first.f) return { speaker: this.person(r), from: p, to: p + 1 };
+      }
+    }
     return undefined;
+  }
+
+  private isOrgRef(r: PersonRef): boolean {
+    return procliticBefore(this.doc.tokens[r.firstToken]!.f, HEADS) >= 0;
   }
 
   private refStartingNear(t: number): PersonRef | undefined {
@@ -374,7 +393,7 @@ export class SpeakerIndex {
 }
 
 function isStatementWord(f: string): boolean {
-  return /^(?:ال|ل|و|ب)?(?:بيان|بلاغ)(?:ه|ها|هم|ات)?$/u.test(f);
+  return /^(?:ال|ل|و|ب)?(?:بيان|بلاغ)(?:ه|ها|هم|ات|ا)?$/u.test(f);
 }
 
 function sameWord(a: string, b: string): boolean {
