@@ -19,9 +19,11 @@ function word(rng: Rng): string {
   return w;
 }
 
-export function syntheticEntities(count: number, seed = 13): { id: string; props: Record<string, unknown> }[] {
-  const rng = new Rng(seed);
-  return Array.from({ length: count }, (_, i) => {
+/** Persons `from` … `from + count − 1`; the same numbers give the same persons. */
+export function syntheticEntities(from: number, count: number): { id: string; props: Record<string, unknown> }[] {
+  const rng = new Rng(from + 13);
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
     const nameAr = `${word(rng)} ${word(rng)}`;
     const nameEn = `Person ${i}`;
     return {
@@ -35,7 +37,7 @@ export function syntheticEntities(count: number, seed = 13): { id: string; props
 export async function growEntities(driver: Driver, total: number, database?: string): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (e:Entity) RETURN count(e) AS n", {}, { database });
   const existing = Number(records[0]!.get("n"));
-  const rows = syntheticEntities(Math.max(0, total - existing));
+  const rows = syntheticEntities(existing, Math.max(0, total - existing));
   for (let i = 0; i < rows.length; i += BATCH) {
     await driver.executeQuery("UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:Person, e += row.props", { rows: rows.slice(i, i + BATCH) }, { database });
   }

@@ -55,7 +55,17 @@ describe("npm run bench:smoke", () => {
         expect(row.cypher.throughput.median, row.query).toBeGreaterThan(0);
       }
       expect(size.apiRss.peakMiB).toBeGreaterThan(20);
+      expect(size.longestClaimText!.chars).toBeGreaterThan(0);
+      expect(size.longestClaimText!.bytes).toBeGreaterThanOrEqual(size.longestClaimText!.chars);
     }
+    expect(results.nameLookup!.map((n) => n.entities)).toEqual(SMOKE.entitySizes);
+    for (const { row } of results.nameLookup!) {
+      expect(row.query).toBe("entitiesByName");
+      expect(row.answerChars).toBeGreaterThan(20);
+      expect(row.graphql.throughput.median).toBeGreaterThan(0);
+    }
+    const entities = await driver.executeQuery("MATCH (e:Entity) RETURN count(e) AS n");
+    expect(Number(entities.records[0]!.get("n"))).toBe(SMOKE.entitySizes.at(-1));
 
     const dir = mkdtempSync(join(tmpdir(), "sanad-bench-smoke-"));
     const written = writeReport(results, join(dir, "BENCHMARKS.md"), renderReport);
@@ -65,6 +75,10 @@ describe("npm run bench:smoke", () => {
     for (const q of QUERIES) expect(markdown).toContain(`| ${q.name} |`);
     const svg = readFileSync(written.plot, "utf8");
     expect(svg.match(/<polyline/g)).toHaveLength(QUERIES.length * 2);
-    expect(targetChecks(results).map((t) => t.target)).toContain("extraction ≥ 500 articles/s on one core");
+    const targets = targetChecks(results).map((t) => t.target);
+    expect(targets).toContain("extraction ≥ 500 articles/s on one core");
+    expect(targets).toContain("longest Claim.text ≤ 4 KB at 12 articles");
+    expect(targets).toContain(`entitiesByName: GraphQL p50 at ${SMOKE.entitySizes[1]} entities ≤ 1.5× at ${SMOKE.entitySizes[0]}`);
+    expect(markdown).toContain("### entitiesByName against the number of entities");
   }, 240_000);
 });

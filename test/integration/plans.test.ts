@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERIES } from "../../bench/queries.js";
 import { readEnv } from "../../src/config.js";
@@ -65,32 +65,19 @@ function expectIndexed(name: string, scans: string[]) {
   for (const s of scans) expect(s, `${name} (${expected.why})`).toMatch(new RegExp(`^NodeByLabelScan\\(.*:${expected.label}\\)$`));
 }
 
-/** A driver whose transactions record every query they run, to catch the Cypher @neo4j/graphql generates. */
+/** A driver that records every query run through executeQuery, which is how the API runs the Cypher @neo4j/graphql generates. */
 function recordingDriver(driver: Driver, seen: Array<{ cypher: string; params: Record<string, unknown> }>): Driver {
-  const bind = <T extends object>(target: T, prop: string | symbol) => {
-    const v = Reflect.get(target, prop) as unknown;
-    return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-  };
-  const recordTx = (tx: ManagedTransaction) =>
-    new Proxy(tx, {
-      get: (t, p) =>
-        p === "run"
-          ? (cypher: string, params: Record<string, unknown> = {}) => {
-              seen.push({ cypher, params });
-              return t.run(cypher, params);
-            }
-          : bind(t, p),
-    });
-  const recordSession = (session: Session) =>
-    new Proxy(session, {
-      get: (s, p) =>
-        p === "executeRead" || p === "executeWrite"
-          ? (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
-              (s[p] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => unknown)((tx) => work(recordTx(tx)), config)
-          : bind(s, p),
-    });
   return new Proxy(driver, {
-    get: (d, p) => (p === "session" ? (config?: Parameters<Driver["session"]>[0]) => recordSession(d.session(config)) : bind(d, p)),
+    get: (d, p) => {
+      if (p === "executeQuery") {
+        return (cypher: string, params: Record<string, unknown> = {}, config?: Parameters<Driver["executeQuery"]>[2]) => {
+          seen.push({ cypher, params });
+          return d.executeQuery(cypher, params, config);
+        };
+      }
+      const v = Reflect.get(d, p) as unknown;
+      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(d) : v;
+    },
   });
 }
 
