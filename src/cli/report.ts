@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { buildArticles, buildSeedGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
 import { coverage, type Coverage } from "../tools/report/coverage.js";
+import { merges } from "../tools/report/merges.js";
 import { fail } from "./output.js";
 
 /** `npm run report [-- <file...>]`: coverage of the seed articles (or of the given ones); no database needed. */
@@ -20,7 +21,7 @@ function print(c: Coverage): void {
 }
 
 new Command("report")
-  .description("Per source: entities by type, claims by predicate, quotes by speaker, sentences left without a claim or quote")
+  .description("Per source: entities by type, claims by predicate, quotes by speaker, sentences left without a claim or quote; candidates merged, and why")
   .argument("[files...]", "article texts or *.meta.yaml (default: every article under seed/)")
   .option("--gazetteer <file>", "gazetteer", `${SEED_DIR}/gazetteer.yaml`)
   .action(async (files: string[], opts: { gazetteer: string }) => {
@@ -28,6 +29,12 @@ new Command("report")
       ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer)
       : await buildSeedGraphs();
     for (const b of built) print(coverage(b.graph, b.parsed));
+    const merged = merges(built.map((b) => b.graph));
+    if (merged.length) console.log(`\n# Candidates standing for more than one mention, and why\n`);
+    for (const m of merged) {
+      console.log(`- ${m.nodeId} (${m.type}) «${m.name}»: ${m.reason}`);
+      for (const [source, words] of Object.entries(m.sources)) console.log(`    ${source}: ${words.map((w) => `«${w}»`).join("، ")}`);
+    }
   })
   .parseAsync()
   .catch(fail);

@@ -192,3 +192,12 @@ describe("agreements and candidates across articles", () => {
     expect(kenyan(c)).toBe(kenyan(e));
   });
 });
+
+describe("article metadata from the text", () => {
+  it("reads the date line at the head of an article without a meta date, and resolves أمس against it", () => {
+    const text = "عنوان تجريبي\nنيروبي - الخميس 14 مارس 2024 - انضمت السويد أمس إلى حلف شمال الأطلسي.";
+    const x = extract(parse(text, "t"), NAMES);
+    expect(x.datelineDate).toBe("2024-03-14");
+    expect(x.claims.find((c) => c.predicate === "joined")!.date).toEqual({ value: "2024-03-13", precision: "day" });
+  });
+});

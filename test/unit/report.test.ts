@@ -3,6 +3,7 @@ import { buildNameIndex } from "../../src/ingest/extract/index.js";
 import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
 import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
 import { coverage } from "../../src/tools/report/coverage.js";
+import { merges } from "../../src/tools/report/merges.js";
 import { sha256Hex } from "../../src/ingest/resolve/index.js";
 
 describe("coverage report", () => {
@@ -28,9 +29,24 @@ describe("coverage report", () => {
     );
     const c = coverage(built.graph, built.parsed);
     expect(c.uncovered.map((u) => [u.text, u.reason])).toEqual([
-      ["قطر دولة في الخليج.", "names entities but no curated fact rests on it and it has no reporting verb"],
+      ["قطر دولة في الخليج.", "names entities but no curated fact rests on it, no relation frame matched it and it has no reporting verb"],
       ["الطقس معتدل اليوم.", "names no known entity and has no curated fact"],
     ]);
     expect(text.slice(c.uncovered[0]!.start, c.uncovered[0]!.end)).toBe("قطر دولة في الخليج.");
+  });
+});
+
+describe("merge report", () => {
+  it("says why a candidate stands for mentions of two articles, or for a short form in one", () => {
+    const names = buildNameIndex([]);
+    const build = (id: string, text: string) =>
+      buildSourceGraph({ meta: { id, title: id, publisher: "p", language: "ar" }, text, sha256: sha256Hex(text), file: `${id}.txt` }, names, [], { trusted: false }).graph;
+    const a = build("a", "عنوان\nوقال السفير جون سميث إن العلاقات قوية. وأكد السفير سميث أن الزيارة ناجحة.");
+    const b = build("b", "عنوان\nوقال السفير جون سميث إن الاتفاق قريب.");
+    const out = merges([a, b]);
+    const smith = out.find((m) => m.name === "جون سميث")!;
+    expect(smith.reason).toMatch(/^the same type \(Person\) and folded name «جون سميث» in 2 sources/u);
+    expect(smith.sources).toEqual({ a: ["جون سميث", "سميث"], b: ["جون سميث"] });
+    expect(merges([a])[0]!.reason).toBe("«سميث» refers back to «جون سميث», written in full before it in the article");
   });
 });

@@ -87,17 +87,18 @@ export function resolveDate(words: readonly string[], published: string): string
   const base = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
   if (published.length < 10 || Number.isNaN(base)) return undefined;
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const weekdayAt = (k: number) => WEEKDAY_NUMBER.get(words[k] ?? "");
+  // "أمس", "اليوم" first: a weekday may belong to the date line ("الخميس 14 مارس").
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const relative = RELATIVE_DAYS.get(w.replace(/^[وف]/u, ""));
-    const weekdayAt = (k: number) => WEEKDAY_NUMBER.get(words[k] ?? "");
-    if (relative !== undefined) {
-      const day = base + relative * DAY_MS;
-      const named = weekdayAt(i + 1);
-      if (named !== undefined && new Date(day).getUTCDay() !== named) return undefined;
-      return iso(day);
-    }
-    const weekday = WEEKDAY_NUMBER.get(w);
+    const relative = RELATIVE_DAYS.get(words[i]!.replace(/^[وف]/u, ""));
+    if (relative === undefined) continue;
+    const day = base + relative * DAY_MS;
+    const named = weekdayAt(i + 1);
+    if (named !== undefined && new Date(day).getUTCDay() !== named) return undefined;
+    return iso(day);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const weekday = weekdayAt(i);
     if (weekday === undefined) continue;
     const today = new Date(base).getUTCDay();
     if (NEXT_MARKERS.has(words[i + 1] ?? "")) return iso(base + (((weekday - today + 7) % 7) || 7) * DAY_MS);

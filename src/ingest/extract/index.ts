@@ -9,7 +9,7 @@ import { findRelations, type Party } from "./relations.js";
 import { recognise } from "./ner/index.js";
 import { findQuantities } from "./quantities.js";
 import { findQuotes } from "./quotes.js";
-import type { CandidateMention, EntityMention, Extraction, NameIndex } from "./types.js";
+import type { CandidateMention, DateMention, EntityMention, Extraction, NameIndex } from "./types.js";
 
 export { buildNameIndex } from "./names.js";
 
@@ -74,8 +74,11 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   }
   candidates.sort((a, b) => a.start - b.start);
   const dates = findDates(doc);
-  const { claims, agreements } = findRelations(doc, partiesOf(doc, located, refs, tagged, names), dates, options.published);
+  const dated = datelineDate(dates);
+  const published = options.published ?? dated;
+  const { claims, agreements } = findRelations(doc, partiesOf(doc, located, refs, tagged, names), dates, published);
   return {
+    ...(dated && { datelineDate: dated }),
     claims,
     agreements,
     entityMentions,
@@ -137,6 +140,14 @@ function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[
     out.push({ target: antecedent.target, type: "Organization", start, end: tok.end, firstToken: k, endToken: k + 1, sentence: tok.sentence });
   });
   return out;
+}
+
+/** How far into the text a date line or dateline ("باماكو-مالي-08 مارس 2022") stands. */
+const DATELINE_CHARS = 250;
+
+/** The article's own date: a full date at its head (date line or dateline), if it prints one. */
+function datelineDate(dates: readonly DateMention[]): string | undefined {
+  return dates.find((d) => d.precision === "day" && d.start < DATELINE_CHARS)?.value;
 }
 
 /** One name word ("شكري") is too little to be the same person as in another article. */

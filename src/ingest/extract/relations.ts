@@ -334,12 +334,12 @@ export function findRelations(
 /** The sentence's calendar date, else a relative day resolved against the publication date. */
 function dateOf(doc: Doc, sentence: number, dates: readonly DateMention[], published?: string): ClaimDate | undefined {
   const d = dates.find((x) => x.sentenceIndex === sentence);
-  if (d) return { value: d.value, precision: d.precision };
-  if (!published) return undefined;
+  // The article's own date in its dateline is not the event's when the sentence says "أمس".
+  if (d && d.value !== published) return { value: d.value, precision: d.precision };
   const [a, e] = doc.sentenceTokens[sentence]!;
-  const words = doc.tokens.slice(a, e).map((t) => t.f);
-  const value = resolveDate(words, published);
-  return value ? { value, precision: "day" } : undefined;
+  const value = published ? resolveDate(doc.tokens.slice(a, e).map((t) => t.f), published) : undefined;
+  if (value) return { value, precision: "day" };
+  return d ? { value: d.value, precision: d.precision } : undefined;
 }
 
 /** "وزير الخارجية القطري X", "رئيس وزراء ماليزيا X", "X المدير العام للأمن الوطني": roleOf(person, country or organisation). */

@@ -120,6 +120,8 @@ export interface CandidateMention {
 }
 
 export interface Extraction {
+  /** The date the article prints at its head (date line or dateline), when it has no meta date. */
+  datelineDate?: string;
   entityMentions: EntityMention[];
   /** Relations the frames found, and the agreements they name. */
   claims: ExtractedClaim[];

@@ -194,7 +194,8 @@ export function buildSourceGraph(
       sha256: input.sha256,
       text,
       ...(input.meta.url ? { url: input.meta.url } : {}),
-      ...(input.meta.published ? { published: input.meta.published } : {}),
+      // Without a meta date, the date the article prints at its head ("الخميس ٢٧ سبتمبر ٢٠١٨").
+      ...(input.meta.published || extraction.datelineDate ? { published: input.meta.published ?? extraction.datelineDate! } : {}),
     },
     entities: [...entities.values()],
     mentions: [...mentions.values()],

@@ -42,7 +42,7 @@ function hasReportingVerb(text: string): boolean {
 function reasonFor(text: string, mentionsEntity: boolean): string {
   if (hasReportingVerb(text)) return "a reporting verb without أن / إن / «:» after it: no quote boundary found";
   if (!mentionsEntity) return "names no known entity and has no curated fact";
-  return "names entities but no curated fact rests on it and it has no reporting verb";
+  return "names entities but no curated fact rests on it, no relation frame matched it and it has no reporting verb";
 }
 
 export function coverage(graph: SourceGraph, parsed: ParsedSource): Coverage {
