@@ -106,9 +106,19 @@ describe("quotes: speakers", () => {
     ]);
   });
 
+  it("names an office given with its complement, and reads a newspaper's quoted name", () => {
+    expect(quotes("وقال المتحدث باسم بلدية المدينة إن الطرق سالكة.")[0]!.speaker).toBe("المتحدث باسم بلدية المدينة");
+    expect(quotes('وذكرت صحيفة "الفجر الجديد" أن الموسم بدأ.')[0]).toMatchObject({ speaker: "الفجر الجديد", type: "Organization" });
+  });
+
   it("leaves out a report whose speaker names no one rather than invent one", () => {
     expect(quotes("وقال الحاضرون في القاعة إن الأجواء كانت هادئة.")).toEqual([]);
     expect(quotes("وأعرب المشاركون عن ارتياحهم للنتائج.")).toEqual([]);
+    // "الوزير الفرنسي" is not the Iraqi minister named before, and "مستدركا" is no name.
+    expect(quotes("وقال وزير الزراعة العراقي كريم حداد إن الموسم جيد.", "وقال الوزير الفرنسي إن الحل قريب.", "وأضاف مستدركا أن الوقت ينفد.").map((q) => q.speaker)).toEqual([
+      "karim-haddad",
+      "karim-haddad",
+    ]);
   });
 });
 
@@ -118,6 +128,7 @@ describe("quotes: relays and attributions", () => {
       { verb: "نقل", speaker: "مصدر أمني", outlet: "anadolu", words: "الحدود مغلقة." },
     ]);
     expect(quotes("وقال كريم حداد لوكالة فرانس برس إن الوضع هادئ.")[0]).toMatchObject({ speaker: "karim-haddad", outlet: "afp" });
+    expect(quotes("وقال مسؤول أوروبي لرويترز إن العقوبات باقية.")[0]).toMatchObject({ speaker: "مسؤول أوروبي", outlet: "reuters" });
     expect(quotes('وقالت نادية صالح في مقابلة مع "إذاعة الجنوب" إن الموسم ناجح.')[0]).toMatchObject({ speaker: "nadia-saleh", outlet: "إذاعة الجنوب" });
     expect(quotes("ونقلت صحيفة النهار المسائية عن مصادر أن الجلسة أرجئت.")[0]).toMatchObject({ speaker: "مصادر", outlet: "صحيفة النهار المسائية" });
   });

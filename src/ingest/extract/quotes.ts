@@ -12,6 +12,7 @@ import {
   NOT_REPORT_AN,
   OBJECT_VERBS,
   OUTLET_HEADS,
+  PREPOSITION_WORDS,
   procliticBefore,
   RELATIVE_PRONOUNS,
   RELAY_FROM,
@@ -29,7 +30,7 @@ import {
 } from "../../lexicon/index.js";
 import { type Doc, foldedIndex, gapBefore, tokenSpan } from "./doc.js";
 import { type LocatedName, type PersonRef, resolvePerson, significantWords } from "./names.js";
-import { isTitleWord, OPENING_MARK, type Phrase, sameSpeaker, type Speaker, SpeakerIndex } from "./speakers.js";
+import { isTitleWord, OPENING_MARK, PARTICIPLE_SHAPE, type Phrase, sameSpeaker, type Speaker, SpeakerIndex } from "./speakers.js";
 import type { CandidateMention, ExtractedQuote, NameIndex } from "./types.js";
 
 /**
@@ -67,6 +68,7 @@ const INTERVIEW = `(?:${INTERVIEW_NOUNS.map(fold).join("|")})(?:\\s+\\S+)?\\s+`;
 const OUTLET_BEFORE = new RegExp(`${INTERVIEW}(?:ل\\S*|مع\\s+)$`, "u");
 const OUTLET_ASSIMILATED = new RegExp(`${INTERVIEW}$`, "u");
 const OUTLET_WINDOW = 40;
+const INTERVIEW_WORDS: ReadonlySet<string> = new Set(INTERVIEW_NOUNS.map(fold));
 /** The speaker of a report is named within a few dozen words of its verb. */
 const MAX_REGION_TOKENS = 60;
 /** A speaker named by surname alone takes a word or two. */
@@ -75,6 +77,8 @@ const SURNAME_WORDS = 2;
 const IMPLICIT_SPEAKER_WITHIN = 6;
 /** A title before the name: "وأكد الناطق العسكري باسم القوات طلال سلو …". */
 const TITLE_TO_NAME = 10;
+/** "المتحدث باسم الحكومة الليبية": an office with its complement, short; longer, the words hold more than the office. */
+const DEFINITE_OFFICE_WORDS = 5;
 /** A quoted span after an unnamed region is the statement only when it is a sentence, not a name. */
 const QUOTED_STATEMENT_WORDS = 5;
 
@@ -402,6 +406,9 @@ class QuoteReader {
     if (direct) return [direct];
     if (earlier) return undefined;
     for (let k = a; k < i; k++) {
+      const f = this.tok(k).f;
+      // A name inside a prepositional phrase ("وبعد لقائه الوزير X، قال") is not the subject.
+      if (PREPOSITION_WORDS.has(f) || (f.startsWith("و") && PREPOSITION_WORDS.has(f.slice(1)))) break;
       const r = this.sp.refAt.get(k);
       if (r && this.tok(k - 1)?.f !== "عبر") return [this.named(r, k)];
     }
@@ -455,7 +462,9 @@ class QuoteReader {
       const head = this.tok(start)?.f ?? "";
       const k = procliticBefore(head, OUTLET_HEADS);
       const quoted = OPENING_MARK.test(gapBefore(doc, start));
-      if (!(cue && (quoted || k === 0)) && !(k > 0 && head.startsWith("ل"))) continue;
+      // Quoted words after ل/مع are an outlet right after the verb or an interview noun ("في مقابلة مع "…""), not any partner.
+      const interview = p === f || [p - 1, p - 2].some((k2) => k2 >= f && INTERVIEW_WORDS.has(this.tok(k2).f));
+      if (!(cue && (k === 0 || (quoted && interview))) && !(k > 0 && head.startsWith("ل"))) continue;
       const phrase = this.sp.orgPhrase(start, t, true);
       if (!phrase) {
         if (!quoted) continue;
@@ -529,13 +538,20 @@ class QuoteReader {
     if (descriptor || (procliticBefore(first, SPEAKER_NOUNS) >= 0 && !first.startsWith("ال"))) {
       d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
       d.describedName = this.descriptorName(p, t, descriptor);
-      d.speakers = [{ speaker: { name: d.describedName, type: "Person" }, from: p, to: t }];
+      d.speakers = [{ speaker: { name: d.describedName, type: "Person", local: true }, from: p, to: limit }];
       return d;
     }
     const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
     if (anaphor) return this.withSpeakers(d, [anaphor]);
     if (STATEMENT_NOUNS.has(first)) {
       d.carry = "organization";
+      return d;
+    }
+    if (SPEAKER_NOUNS.has(first) && limit - p >= 2 && limit - p <= DEFINITE_OFFICE_WORDS && !/[«»"“”]/u.test(this.doc.parsed.text.slice(this.tok(p).start, this.tok(limit - 1).end))) {
+      // "المتحدث باسم الحكومة": an office named with its complement is an unnamed source too.
+      d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
+      d.describedName = this.descriptorName(p, t, undefined);
+      d.speakers = [{ speaker: { name: d.describedName, type: "Person", local: true }, from: p, to: limit }];
       return d;
     }
     if (this.sp.isDemonstrative(p)) {
@@ -546,7 +562,7 @@ class QuoteReader {
       const issuer = this.sp.statement(k);
       if (issuer) return this.withSpeakers(d, [issuer]);
     }
-    if (ADVERBIAL_START.has(first) || first === "ل" || excluded.has(p) || excluded.has(f0)) {
+    if (ADVERBIAL_START.has(first) || PARTICIPLE_SHAPE.test(first) || first === "ل" || excluded.has(p) || excluded.has(f0)) {
       d.carry = true;
       return d;
     }
@@ -571,7 +587,7 @@ class QuoteReader {
   /** An unnamed source's name: the descriptor, with "في <place>" after it, up to a bracket or comma. */
   private descriptorName(p: number, t: number, descriptor: Phrase | undefined): string {
     let end = descriptor?.to ?? p + 1;
-    if (!descriptor || this.tok(end)?.f === "في") {
+    if (!descriptor || ["في", "باسم"].includes(this.tok(end)?.f ?? "")) {
       for (let q = end; q < t && !/[(،,]/u.test(gapBefore(this.doc, q)); q++) end = q + 1;
     }
     return this.doc.parsed.text.slice(this.tok(p).start, this.tok(end - 1).end);

@@ -43,6 +43,7 @@ export const OPENING_MARK = /(?:[«“„]\s*|["”])$/u;
 const CLOSING = /[»”"]/u;
 const CLEAN = /^\s*$/u;
 const NISBA = /(?:ي|يه|يون|يين)$/u;
+export const PARTICIPLE_SHAPE = /^م\S{3,}ا$/u;
 
 /** How far each kind of phrase runs, in words. */
 const WORDS = {
@@ -97,7 +98,6 @@ export class SpeakerIndex {
   ) {
     for (const c of candidates) if (!this.candidateAt.has(c.start)) this.candidateAt.set(c.start, c);
     for (const r of refs) {
-      // A "name" after a title that is an organisation's ("رئيس مجلس الوزراء") names no person.
       if (r.candidateName && this.isOrgRef(r)) continue;
       if (!this.refAt.has(r.firstToken)) this.refAt.set(r.firstToken, r);
       this.refEnding.set(r.endToken, r);
@@ -153,6 +153,12 @@ export class SpeakerIndex {
     const k = procliticBefore(first.f, HEADS);
     if (k < 0 || (k > 0 && !clitic)) return undefined;
     const quoted = OPENING_MARK.test(gapBefore(this.doc, p));
+    if (!quoted && p + 1 < limit && OPENING_MARK.test(gapBefore(this.doc, p + 1)) && /^\s/u.test(gapBefore(this.doc, p + 1))) {
+      // "صحيفة "الشرق الأوسط"": the quoted words are the name.
+      let close = p + 2;
+      while (close < limit && close - p < WORDS.org && !CLOSING.test(gapBefore(this.doc, close))) close++;
+      return { to: close, head: withoutArticle(first.f.slice(k)), nameStart: tokens[p + 1]!.start };
+    }
     let q = p + 1;
     let indefinites = isDefinite(first.f.slice(k)) ? 0 : 1;
     while (q < limit && q - p < WORDS.org) {
@@ -182,16 +188,27 @@ export class SpeakerIndex {
     // A gazetteer name that goes on with a coordinated or genitive word is part of a longer name ("مجلس الأمن والسلام").
     const longer = phrase && phrase.to - p >= 2 && (!loc || (phrase.to > loc.endToken && /^(?:وال|لل)/u.test(this.doc.tokens[loc.endToken]!.f)));
     if (longer) {
+      const end = this.doc.tokens[phrase.to - 1]!.end;
       const c = this.candidateAt.get(phrase.nameStart);
       const speaker: Speaker =
-        c?.type === "Organization"
+        c?.type === "Organization" && c.end === end
           ? { name: c.name, type: "Organization", ...(c.local && { local: c.local }) }
-          : { name: this.doc.parsed.text.slice(phrase.nameStart, this.doc.tokens[phrase.to - 1]!.end), type: "Organization" };
+          : {
+              name: this.doc.parsed.text.slice(phrase.nameStart, end),
+              type: "Organization",
+              // With no country in it ("هيئة الطيران المدني") the name is this article's organisation only.
+              ...(!this.namesCountry(p, phrase.to) && { local: true as const }),
+            };
       this.noteOrg(p, speaker, phrase.head);
-      return { speaker, from: p, to: phrase.to, span: { start: phrase.nameStart, end: this.doc.tokens[phrase.to - 1]!.end } };
+      return { speaker, from: p, to: phrase.to, span: { start: phrase.nameStart, end } };
     }
     if (loc && loc.endToken <= limit) return { speaker: { entityId: loc.entityId }, from: p, to: loc.endToken, span: { start: loc.start, end: loc.end } };
     return undefined;
+  }
+
+  private namesCountry(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.locAt.has(k) || this.inLocated(k)) return true;
+    return false;
   }
 
   /** An unnamed source: "مصدر أمني غربي", "متحدث عسكري", "مصادر", named by the descriptor. */
@@ -208,7 +225,8 @@ export class SpeakerIndex {
       if (!quoted && !DESCRIPTOR_ADJECTIVES.has(f) && !(NISBA.test(f) && f.length > 3 && !isDefinite(f))) break;
       q++;
     }
-    return { speaker: { name: this.doc.parsed.text.slice(first.start, tokens[q - 1]!.end), type: "Person" }, from: p, to: q };
+    // An unnamed source is someone of this article only: its node never merges across articles.
+    return { speaker: { name: this.doc.parsed.text.slice(first.start, tokens[q - 1]!.end), type: "Person", local: true }, from: p, to: q };
   }
 
   /**
@@ -308,7 +326,8 @@ export class SpeakerIndex {
       }
     }
     // "وأشار الوزير": the last person the article gave that office, in a title phrase before the name.
-    if (quoted || !first.f.startsWith("ال")) return undefined;
+    // Only for the title alone: "الوزير الفرنسي" is not any minister.
+    if (quoted || !first.f.startsWith("ال") || end > p + 1) return undefined;
     const office = first.f.slice(2);
     for (let i = this.refs.length - 1; i >= 0; i--) {
       const r = this.refs[i]!;
@@ -321,8 +340,9 @@ export class SpeakerIndex {
     return undefined;
   }
 
+  /** A candidate "name" after a title that is an organisation's: "رئيس مجلس الوزراء", "المتحدث باسم بلدية …". */
   private isOrgRef(r: PersonRef): boolean {
-    return procliticBefore(this.doc.tokens[r.firstToken]!.f, HEADS) >= 0;
+    return procliticBefore(this.doc.tokens[r.firstToken]!.f, HEADS) >= 0 || this.doc.tokens[r.firstToken - 1]?.f === fold("باسم");
   }
 
   private refStartingNear(t: number): PersonRef | undefined {
@@ -344,7 +364,8 @@ export class SpeakerIndex {
     const { tokens } = this.doc;
     const nameWord = (q: number) => {
       const f = tokens[q]!.f;
-      return !isDefinite(f) && !FUNCTION_WORDS.has(f) && !isTitleWord(f) && !HEADS.has(f) && !reportingVerb(f) && !REPORT_MARKERS.has(f) && !SPEAKER_ASIDES.has(f) && !/^\d/u.test(f) && !this.locAt.has(q) && !this.inLocated(q);
+      // مفعلا ("مستدركا"): an adverbial participle, not a name.
+      return !isDefinite(f) && !PARTICIPLE_SHAPE.test(f) && !FUNCTION_WORDS.has(f) && !isTitleWord(f) && !HEADS.has(f) && !reportingVerb(f) && !REPORT_MARKERS.has(f) && !SPEAKER_ASIDES.has(f) && !/^\d/u.test(f) && !this.locAt.has(q) && !this.inLocated(q);
     };
     const run = (from: number, to: number, step: 1 | -1): number => {
       let q = from;
@@ -382,7 +403,8 @@ export class SpeakerIndex {
   private nameSpan(from: number, to: number): Phrase {
     const { tokens, parsed } = this.doc;
     const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
-    return { speaker: { name: parsed.text.slice(span.start, span.end), type: "Person" }, from, to, span };
+    // A single word is a surname: it names someone in this article only.
+    return { speaker: { name: parsed.text.slice(span.start, span.end), type: "Person", ...(to - from === 1 && { local: true as const }) }, from, to, span };
   }
 
   /** "هذا المسؤول": a demonstrative and a noun. */
