@@ -1,3 +1,4 @@
+import { fold } from "./arabic.js";
 import { foldedSet } from "./clitics.js";
 
 /**
@@ -24,6 +25,16 @@ export const AGREEMENT_HEADS = foldedSet([
   "اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "اتفاق", "الاتفاق", "اتفاقا", "اتفاقات", "معاهدة", "المعاهدة",
   "بروتوكول", "البروتوكول", "ميثاق", "الميثاق", "مذكرة", "المذكرة", "مذكرات", "المذكرات", "مذكرتي", "مذكرتا",
 ]);
+/** Plural agreement heads and their singular (folded): "أربع مذكرات تفاهم" are several "مذكرة تفاهم". */
+export const AGREEMENT_PLURALS: ReadonlyMap<string, string> = new Map(
+  [
+    ["مذكرات", "مذكرة"],
+    ["اتفاقيات", "اتفاقية"],
+    ["اتفاقات", "اتفاق"],
+    ["معاهدات", "معاهدة"],
+  ].map(([plural, singular]) => [fold(plural!), fold(singular!)] as const),
+);
+
 /** The complement that makes "مذكرة" an agreement (مذكرة تفاهم). */
 export const MEMORANDUM = "مذكره";
 export const UNDERSTANDING = foldedSet(["تفاهم", "التفاهم"]);

@@ -3,7 +3,7 @@ import { buildNameIndex, extract, type Extraction, type Target } from "../../src
 import { resolveDate } from "../../src/ingest/extract/dates.js";
 import { parse } from "../../src/ingest/parse/index.js";
 import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
-import { sha256Hex } from "../../src/ingest/resolve/index.js";
+import { sha256Hex } from "../../src/model/ids.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
 
 /**
@@ -199,5 +199,20 @@ describe("article metadata from the text", () => {
     const x = extract(parse(text, "t"), NAMES);
     expect(x.datelineDate).toBe("2024-03-14");
     expect(x.claims.find((c) => c.predicate === "joined")!.date).toEqual({ value: "2024-03-13", precision: "day" });
+  });
+});
+
+describe("agreements named together", () => {
+  it("gives the parties of a plural phrase to each agreement of that kind named after it, and coordinates signers with their offices", () => {
+    const { x } = run(
+      "وجرى توقيع ثلاث مذكرات تفاهم بين اليابان وكندا.\nوتتعلق مذكرة التفاهم الأولى بالتعليم، ووقعها وزير التعليم الياباني هيرو تاناكا ووزيرة التعليم الكندية ماري تومسون.\nأما مذكرة التفاهم الثانية فتتعلق بالصحة.",
+    );
+    const claims = readable(x);
+    for (const ordinal of ["الأولى", "الثانية"]) {
+      expect(claims).toContain(`agreementBetween «مذكرة التفاهم ${ordinal}» japan`);
+      expect(claims).toContain(`agreementBetween «مذكرة التفاهم ${ordinal}» canada`);
+    }
+    expect(claims).toContain("signed هيرو تاناكا «مذكرة التفاهم الأولى»");
+    expect(claims).toContain("signed ماري تومسون «مذكرة التفاهم الأولى»");
   });
 });

@@ -1,6 +1,8 @@
 import type { EntityType } from "../../model/seed-files.js";
 import {
   AGREEMENT_HEADS,
+  AGREEMENT_PLURALS,
+  fold,
   BECOMING_WORDS,
   BETWEEN,
   EACH_OF,
@@ -169,11 +171,28 @@ class Sentence {
     return /^[وف]/u.test(this.f(p.firstToken)) && p.start > this.doc.tokens[p.firstToken]!.start;
   }
 
-  /** `p` and the parties coordinated with it by و or a comma, of the same broad kind. */
+  /**
+   * `p` and the parties coordinated with it by و or a comma, of the same broad kind; people may
+   * each come with their office ("مارك روته ورئيسة الوزراء الإيطالية جيورجيا ميلوني").
+   */
   coordinated(p: Party): Party[] {
     const out = [p];
     for (let last = p; ; ) {
       const next = this.parties.find((q) => q.firstToken === last.endToken && q.type === p.type);
+      if (!next && p.type === "Person") {
+        const candidate = this.firstAfter(last.endToken + 1, last.endToken + OFFICE_WINDOW, ["Person"]);
+        const opens = /^[وف]/u.test(this.f(last.endToken)) && this.is(last.endToken, OFFICES);
+        let titles = opens && candidate !== undefined;
+        for (let k = last.endToken + 1; titles && k < candidate!.firstToken; k++) {
+          const party = this.partyAt(k);
+          titles = !this.broken(k) && (this.is(k, OFFICES) || this.is(k, HONORIFICS) || party?.type === "Country" || this.f(k).startsWith("ال"));
+        }
+        if (titles) {
+          out.push(candidate!);
+          last = candidate!;
+          continue;
+        }
+      }
       if (!next) break;
       if (!this.conjoined(next) && !/[،,]/u.test(gapBefore(this.doc, next.firstToken))) break;
       out.push(next);
@@ -328,7 +347,7 @@ export function findRelations(
   for (const c of claims) {
     if (c.date && "agreement" in c.object && c.predicate === "signed") agreements[c.object.agreement]!.date ??= c.date;
   }
-  return { claims, agreements };
+  return { claims: [...claims, ...sharedParties(claims, agreements, phrases)], agreements };
 }
 
 /** The sentence's calendar date, else a relative day resolved against the publication date. */
@@ -514,4 +533,27 @@ function partnering(s: Sentence, k: number, b: Builder): void {
   const partner = s.firstAfter(k + 1, k + 4, STATES);
   const subject = s.lastBefore(k - NEAR, k, STATES);
   if (partner && subject) b.add(s, "partnerOf", subject, partner, k, CONFIDENCE.partnerOf, "partnerOf:partner-word");
+}
+
+/**
+ * "توقيع أربع مذكرات تفاهم بين السعودية وماليزيا … مذكرة التفاهم الأولى … الثانية": the parties of
+ * a plural agreement phrase are the parties of each agreement of that kind named after it without
+ * parties of its own.
+ */
+function sharedParties(claims: readonly ExtractedClaim[], agreements: readonly ExtractedAgreement[], phrases: readonly AgreementPhrase[]): ExtractedClaim[] {
+  const partiesOf = (i: number) => claims.filter((c) => c.predicate === "agreementBetween" && "agreement" in c.subject && c.subject.agreement === i);
+  const kindOf = (name: string) => fold(name).split(" ")[0]!.replace(/^ال/u, "");
+  const out: ExtractedClaim[] = [];
+  agreements.forEach((a, i) => {
+    const head = kindOf(a.name);
+    const singular = AGREEMENT_PLURALS.get(head);
+    if (!singular || partiesOf(i).length === 0) return;
+    const after = phrases.find((p) => p.agreement === i)!.endToken;
+    for (let j = i + 1; j < agreements.length; j++) {
+      const later = phrases.find((p) => p.agreement === j)!;
+      if (later.firstToken < after || partiesOf(j).length > 0 || singular !== kindOf(agreements[j]!.name)) continue;
+      for (const c of partiesOf(i)) out.push({ ...c, subject: { agreement: j }, confidence: c.confidence * 0.8, frame: "agreementBetween:plural" });
+    }
+  });
+  return out;
 }
