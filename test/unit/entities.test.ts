@@ -41,6 +41,12 @@ describe("world data in the text", () => {
     expect(mentions).toEqual(["kenya:الكيني", "nairobi:نيروبي", "uganda:أوغندا", "african-union:الاتحاد الأفريقي"]);
   });
 
+  it("links cities, regions and rivers of the reviewed places file, and a capital in its news spelling", () => {
+    const { mentions } = run("وتقدمت القوات نحو تلعفر غرب الموصل وعلى ضفاف نهر الفرات، فيما عقد الاجتماع في كوالالمبور.");
+    expect(mentions).toEqual(["tal-afar:تلعفر", "mosul:الموصل", "euphrates:نهر الفرات", "kuala-lumpur:كوالالمبور"]);
+    expect(NAMES.entries.get("tal-afar")?.partOf).toBe("iraq");
+  });
+
   it("also reads a name nested in a longer one", () => {
     const { mentions } = run("وقالت قيادة قوات الأمم المتحدة في لبنان إن الوضع هادئ.");
     expect(mentions).toContain("lebanon:لبنان");

@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { GazetteerEntry } from "../../model/seed-files.js";
 import { fold } from "../arabic.js";
-import { GeneratedCountries, OrganizationsFile, type WorldEntity } from "./schema.js";
+import { GeneratedCountries, OrganizationsFile, PlacesFile, type WorldEntity } from "./schema.js";
 
 /**
  * World knowledge the curated gazetteer does not hold: every country with its nisbas and capital
- * (countries.generated.json, from `npm run generate:world`) and the organisations news names most
- * (organizations.yaml). Loaded and checked once, at import.
+ * (countries.generated.json, from `npm run generate:world`), the cities, regions, seas and rivers
+ * news names most (places.yaml) and the organisations (organizations.yaml). Loaded and checked
+ * once, at import.
  */
 
 export { nisbaBase, nisbaForms } from "./nisba.js";
@@ -20,7 +21,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 function load(): readonly WorldEntity[] {
   const countries = GeneratedCountries.parse(JSON.parse(readFileSync(resolve(HERE, "countries.generated.json"), "utf8")));
   const organizations = OrganizationsFile.parse(parse(readFileSync(resolve(HERE, "organizations.yaml"), "utf8")));
-  return Object.freeze([...countries.entities, ...organizations.organizations]);
+  const places = PlacesFile.parse(parse(readFileSync(resolve(HERE, "places.yaml"), "utf8")));
+  return Object.freeze([...countries.entities, ...places.places, ...organizations.organizations]);
 }
 
 export const WORLD: readonly WorldEntity[] = load();

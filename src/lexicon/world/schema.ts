@@ -41,6 +41,9 @@ export type WorldEntity = z.infer<typeof WorldEntity>;
 /** countries.generated.json: countries, dependent territories and capitals, sorted by id. */
 export const GeneratedCountries = z.object({ entities: z.array(WorldEntity).min(1) }).strict();
 
+/** places.yaml: cities, regions, seas and rivers beyond the capitals; written and reviewed by hand. */
+export const PlacesFile = z.object({ places: z.array(WorldEntity.extend({ type: z.literal("Place") })).min(1) }).strict();
+
 /** organizations.yaml: written and reviewed by hand. */
 export const OrganizationsFile = z
   .object({ organizations: z.array(WorldEntity.extend({ type: z.literal("Organization") })).min(1) })
