@@ -96,6 +96,13 @@ describe("quotes: speakers", () => {
     ]);
   });
 
+  it("reads a surname between a verb and its preposition, and علي after a rank as a name", () => {
+    expect(quotes("وشدد غوتيريش على أهمية الهدنة.")[0]).toMatchObject({ speaker: "غوتيريش", words: "على أهمية الهدنة." });
+    expect(quotes("وأكد العقيد علي بركات الموجود في المعسكر أن الوضع آمن.")[0]!.speaker).toBe("علي بركات");
+    // The subject before the verb wins over the object after it.
+    expect(quotes("وقالوا إن هيئة الإغاثة الدولية أعلنت عزمها على التوسع.").at(-1)!.speaker).toBe("هيئة الإغاثة الدولية");
+  });
+
   it("finds a name after a title phrase and a date, and a person named again by part of the full name", () => {
     expect(quotes("وأكد المتحدث الرسمي باسم الميناء ألكسندر بوبوف، اليوم الأحد (5 أيار 2021)، أن السفينة غادرت.")[0]!.speaker).toBe("ألكسندر بوبوف");
     expect(

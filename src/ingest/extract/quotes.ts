@@ -240,14 +240,17 @@ class QuoteReader {
       return { ...base, mode: "fixed", opens: quoteFirst.start, contentStart: quoteFirst.start, contentEnd: quoteFirst.end, regionFrom: i + 1, regionTo: lead.at(-1)!.to, preset: lead };
     }
     if (!OBJECT_VERBS.has(fold(lemma))) return undefined;
-    const lead = this.leading(i + 1, b);
+    // A subject before the verb comes first: "أعلن عزمه على" has none after it.
+    const before = this.subjectBefore(s, i, earlier);
+    const surname = before ? undefined : this.surnameBeforePreposition(this.skipAsides(i + 1, b), b);
+    const lead = this.leading(i + 1, b) ?? (surname && [surname]);
     if (lead) {
       const to = this.skipAsides(lead.at(-1)!.to, b);
       if (to >= b) return undefined;
       return { ...base, mode: "object", regionFrom: i + 1, regionTo: to, contentStart: this.tok(to).start, preset: lead };
     }
     if (i + 1 >= b) return undefined;
-    const subject = this.subjectBefore(s, i, earlier);
+    const subject = before;
     const next = this.tok(i + 1).f;
     if (!subject && !ADVERBIAL_START.has(next) && !VERB_PREPOSITIONS.has(next)) return undefined;
     return { ...base, mode: "object", regionFrom: i + 1, regionTo: i + 1, contentStart: this.tok(i + 1).start, ...(subject && { preset: subject }) };
@@ -364,6 +367,14 @@ class QuoteReader {
     return first ? this.coordinated([first], limit) : undefined;
   }
 
+  /** "وشدد كاكغينز على …": one name-shaped word between the verb and the preposition it takes. */
+  private surnameBeforePreposition(p: number, limit: number): Phrase | undefined {
+    const next = this.tok(p + 1);
+    if (p >= limit) return undefined;
+    if (p + 1 >= limit || (!VERB_PREPOSITIONS.has(next.f) && next.f !== "عن") || !/^\s*$/u.test(gapBefore(this.doc, p + 1))) return undefined;
+    return this.sp.untaggedName(p, p + 1, true);
+  }
+
   /** "X، ونائب رئيس الوزراء Y" / "X والرئاسة التونسية": one record per speaker. */
   private coordinated(found: Phrase[], limit: number): Phrase[] {
     for (;;) {
@@ -462,9 +473,9 @@ class QuoteReader {
       const head = this.tok(start)?.f ?? "";
       const k = procliticBefore(head, OUTLET_HEADS);
       const quoted = OPENING_MARK.test(gapBefore(doc, start));
-      // Quoted words after ل/مع are an outlet right after the verb or an interview noun ("في مقابلة مع "…""), not any partner.
+      // Quoted words are an outlet after لـ, or after مع right after the verb or an interview noun ("في مقابلة مع "…""), not any partner.
       const interview = p === f || [p - 1, p - 2].some((k2) => k2 >= f && INTERVIEW_WORDS.has(this.tok(k2).f));
-      if (!(cue && (k === 0 || (quoted && interview))) && !(k > 0 && head.startsWith("ل"))) continue;
+      if (!(cue && (k === 0 || (quoted && (w === "ل" || interview)))) && !(k > 0 && head.startsWith("ل"))) continue;
       const phrase = this.sp.orgPhrase(start, t, true);
       if (!phrase) {
         if (!quoted) continue;

@@ -364,6 +364,8 @@ export class SpeakerIndex {
     const { tokens } = this.doc;
     const nameWord = (q: number) => {
       const f = tokens[q]!.f;
+      // Folding makes the name علي the preposition على; the text still tells them apart.
+      if (this.doc.parsed.text.slice(tokens[q]!.start, tokens[q]!.end) === "علي") return true;
       // مفعلا ("مستدركا"): an adverbial participle, not a name.
       return !isDefinite(f) && !PARTICIPLE_SHAPE.test(f) && !FUNCTION_WORDS.has(f) && !isTitleWord(f) && !HEADS.has(f) && !reportingVerb(f) && !REPORT_MARKERS.has(f) && !SPEAKER_ASIDES.has(f) && !/^\d/u.test(f) && !this.locAt.has(q) && !this.inLocated(q);
     };
