@@ -100,3 +100,11 @@ describe("candidates", () => {
     expect(candidates).toContain("Person:title:أسامة حداد");
   });
 });
+
+describe("people after a title and an office", () => {
+  it("reads the name after an office that names its organisation (باسم حركة …، للأمن الوطني)", () => {
+    const { candidates } = run("وقال الناطق العسكري باسم حركة الأمل سمير داود إن الهجوم فشل. وأكد المدير العام للأمن الوطني العميد كريم ناصر أن الوضع مستقر.");
+    expect(candidates).toContain("Person:title:سمير داود");
+    expect(candidates).toContain("Person:title:كريم ناصر");
+  });
+});

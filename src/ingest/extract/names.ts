@@ -90,7 +90,7 @@ export interface PersonRef {
   tagger?: number;
 }
 
-const MAX_SKIPPED = 4;
+const MAX_SKIPPED = 6;
 const MAX_NAME_WORDS = 5;
 
 function isArticleWord(f: string): boolean {
@@ -186,11 +186,12 @@ export function findPersonRefs(
     const spaced = (k: number) => /^\s+$/.test(gapBefore(doc, k));
     let j = i + 1;
     if (!sameSentence(j) || !(spaced(j) || (isInitial(title.f) && /^\.\s+$/.test(gapBefore(doc, j))))) continue;
-    if (tokens[j]!.f === "باسم") j++;
+    // The office between title and name: "الناطق العسكري باسم حركة الشباب …", "المدير العام للأمن الوطني …".
     for (let skipped = 0; skipped < MAX_SKIPPED && sameSentence(j) && spaced(j); skipped++) {
       const office = nonPersonAt.get(j);
+      const f = tokens[j]!.f;
       if (office) j = office.endToken;
-      else if (isArticleWord(tokens[j]!.f) && !ORDINAL_WORDS.has(tokens[j]!.f)) j++;
+      else if (f === "باسم" || (isArticleWord(f) && !ORDINAL_WORDS.has(f)) || hasCliticArticle(f) || procliticBefore(f, ORGANIZATION_HEADS) >= 0) j++;
       else break;
     }
     const name: number[] = [];
