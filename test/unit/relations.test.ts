@@ -3,7 +3,7 @@ import { buildNameIndex, extract, type Extraction, type Target } from "../../src
 import { resolveDate } from "../../src/ingest/extract/dates.js";
 import { parse } from "../../src/ingest/parse/index.js";
 import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
-import { sha256Hex } from "../../src/model/ids.js";
+import { sha256Hex } from "../../src/ingest/resolve/index.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
 
 /**
