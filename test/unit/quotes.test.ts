@@ -103,6 +103,13 @@ describe("quotes: speakers", () => {
     expect(quotes("وقالوا إن هيئة الإغاثة الدولية أعلنت عزمها على التوسع.").at(-1)!.speaker).toBe("هيئة الإغاثة الدولية");
   });
 
+  it("ends an organisation's name at its country's nisba, and a title phrase at a relative pronoun", () => {
+    expect(quotes("وأدانت الخارجية الأردنية الهجوم، معربة عن تضامنها.")[0]).toMatchObject({ speaker: "الخارجية الأردنية", words: "الهجوم، معربة عن تضامنها." });
+    expect(
+      quotes("التقى اللواء سمير حمدي القائد العام للقوات بالوفد.", "من جانبه، أشاد القائد العام بالدور الذى يقوم به الفريق الطبي.").at(-1)!.speaker,
+    ).toBe("سمير حمدي");
+  });
+
   it("finds a name after a title phrase and a date, and a person named again by part of the full name", () => {
     expect(quotes("وأكد المتحدث الرسمي باسم الميناء ألكسندر بوبوف، اليوم الأحد (5 أيار 2021)، أن السفينة غادرت.")[0]!.speaker).toBe("ألكسندر بوبوف");
     expect(
@@ -146,6 +153,10 @@ describe("quotes: relays and attributions", () => {
       outlet: "kuna",
       words: "الموانئ تعمل.",
     });
+  });
+
+  it("takes the source named before the words, with a comma between", () => {
+    expect(quotes("ووفقا لهيئة الأرصاد الجوية، فإن الأمطار ستستمر.")[0]).toMatchObject({ speaker: "هيئة الأرصاد الجوية", words: "فإن الأمطار ستستمر." });
   });
 
   it("takes the source named after the words", () => {

@@ -69,6 +69,7 @@ const OUTLET_BEFORE = new RegExp(`${INTERVIEW}(?:ل\\S*|مع\\s+)$`, "u");
 const OUTLET_ASSIMILATED = new RegExp(`${INTERVIEW}$`, "u");
 const OUTLET_WINDOW = 40;
 const INTERVIEW_WORDS: ReadonlySet<string> = new Set(INTERVIEW_NOUNS.map(fold));
+const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(["في", "من", "لدى", "باسم"].map(fold));
 /** The speaker of a report is named within a few dozen words of its verb. */
 const MAX_REGION_TOKENS = 60;
 /** A speaker named by surname alone takes a word or two. */
@@ -178,7 +179,7 @@ class QuoteReader {
       if (found && !participle) start = this.verbStart(s, i, found.lemma, found.prefix, starts.length > 0);
       else if (found && starts.length === 0) start = this.participleStart(s, i, found.lemma, found.prefix);
       else if (STATEMENT_VERBS.has(f)) start = this.statementStart(s, i);
-      else if (procliticBefore(f, ATTRIBUTION_WORDS) >= 0 && i > a + 1) start = this.attributionStart(s, i, starts);
+      else if (procliticBefore(f, ATTRIBUTION_WORDS) >= 0) start = i > a + 1 ? this.attributionStart(s, i, starts) : this.attributionFirst(s, i);
       if (!start) continue;
       starts.push(start);
       if (start.mode === "marker" || start.mode === "object") i = Math.max(i, start.regionTo - 1);
@@ -342,6 +343,20 @@ class QuoteReader {
     return { speaker: this.sp.person(r), from: p, to: r.endToken, span: { start: r.start, end: r.end } };
   }
 
+  /** "وبحسب وزارة الصحة، فإن …": the source first, the words after its comma. */
+  private attributionFirst(s: number, i: number): Start | undefined {
+    const [, b] = this.doc.sentenceTokens[s]!;
+    const source = this.attributionSource(i, b);
+    if (!source) return undefined;
+    let j = source.at(-1)!.to;
+    while (j < b && !/[،,]/u.test(gapBefore(this.doc, j))) j++;
+    if (j >= b) return undefined;
+    const t = this.tok(i);
+    const prefix = Math.max(0, procliticBefore(t.f, ATTRIBUTION_WORDS));
+    const verb = this.doc.parsed.text.slice(this.doc.folded.map[t.fs + prefix], t.end);
+    return { ...this.base(s, i, verb, prefix), mode: "object", regionFrom: i + 1, regionTo: j, contentStart: this.tok(j).start, preset: source };
+  }
+
   private refPhrase(p: number): Phrase | undefined {
     const r = this.sp.refAt.get(p);
     return r ? this.named(r, p) : undefined;
@@ -354,7 +369,7 @@ class QuoteReader {
     let first = this.refPhrase(p) ?? this.sp.earlierName(p, limit);
     if (!first && isTitleWord(this.tok(p).f)) {
       for (let q = p + 1; q < limit && q <= p + TITLE_TO_NAME; q++) {
-        if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
+        if (this.endsTitle(q)) break;
         const r = this.sp.refAt.get(q);
         if (r) {
           first = this.named(r, p);
@@ -365,6 +380,12 @@ class QuoteReader {
     }
     first ??= this.sp.orgAt(p, limit) ?? this.sp.descriptor(p, limit) ?? this.sp.statement(p) ?? this.sp.genericAnaphor(p, limit);
     return first ? this.coordinated([first], limit) : undefined;
+  }
+
+  /** A title phrase runs to its name; a verb, a marker or a function word ("الذى يقوم به") ends it first, but for "في", "من", "لدى" of an office ("المسؤول في الشرطة"). */
+  private endsTitle(q: number): boolean {
+    const f = this.tok(q).f;
+    return reportingVerb(f) !== undefined || REPORT_MARKERS.has(f) || (FUNCTION_WORDS.has(f) && !TITLE_PREPOSITIONS.has(f));
   }
 
   /** "وشدد كاكغينز على …": one name-shaped word between the verb and the preposition it takes. */
@@ -384,7 +405,7 @@ class QuoteReader {
       let next = this.refPhrase(e) ?? this.sp.orgAt(e, limit, true);
       if (!next && isTitleWord(f.slice(1))) {
         for (let q = e + 1; q < limit && q <= e + TITLE_TO_NAME && !next; q++) {
-          if (reportingVerb(this.tok(q).f) || REPORT_MARKERS.has(this.tok(q).f)) break;
+          if (this.endsTitle(q)) break;
           const r = this.sp.refAt.get(q);
           if (r) next = this.named(r, e);
         }
@@ -542,6 +563,8 @@ class QuoteReader {
       if (!r || excluded.has(k) || this.tok(k - 1)?.f === "عبر") continue;
       return this.withSpeakers(d, this.coordinated([this.named(r, k)], t));
     }
+    const again = this.sp.earlierName(p, limit);
+    if (again) return this.withSpeakers(d, [again]);
     const role = this.roles.find((m) => m.firstToken >= p && m.endToken <= t);
     if (role) return this.withSpeakers(d, [{ speaker: { entityId: role.entityId }, from: role.firstToken, to: role.endToken, span: { start: role.start, end: role.end } }]);
     const untagged = this.sp.untaggedName(p, limit);

@@ -170,6 +170,8 @@ export class SpeakerIndex {
         if (!CLEAN.test(gap)) break;
         if (FUNCTION_WORDS.has(f) || SPEAKER_ASIDES.has(f) || REPORT_MARKERS.has(f) || reportingVerb(f) || /^\d/u.test(f)) break;
         // An indefinite word continues a construct ("قوات حفظ السلام"), never a name already closed.
+        // A country's nisba closes a name ("الخارجية القطرية"), unless a genitive follows ("وكالة مهر الإيرانية للأنباء").
+        if (this.locEnding.get(q)?.type === "Country" && !f.startsWith("لل")) break;
         if (isDefinite(f)) indefinites = 0;
         else if (indefinites === 0 && !(isComplement(f) && isDefinite(tokens[q + 1]?.f ?? "") && CLEAN.test(gapBefore(this.doc, q + 1)))) break;
         else if (++indefinites > 2) break;
