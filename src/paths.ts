@@ -20,3 +20,6 @@ export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export function fromRoot(...segments: string[]): string {
   return join(REPO_ROOT, ...segments);
 }
+
+/** The curated seed files: the gazetteer and each article's text, meta and facts. */
+export const SEED_DIR = fromRoot("seed");

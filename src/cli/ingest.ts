@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { readEnv } from "../config.js";
 import { buildArticles, loadSourceGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
 import { connect } from "../neo4j/connect.js";
-import { fail, printSeedReport } from "./output.js";
+import { fail, printSeedReport, warn } from "./output.js";
 
 /**
  * `npm run ingest -- <file...> [--meta <file>]`: adds articles to the graph. An argument may be
@@ -30,7 +30,7 @@ const program = new Command("ingest")
         `[${done}/${total}] ${g.source.id}: ${g.mentions.length} mentions, ${g.quotes.length} quotes, ${g.claims.length} claims` +
           (one.extraction.candidates.length ? `, ${one.extraction.candidates.length} candidate names for review` : ""),
       );
-    });
+    }, warn);
     const connection = await connect(readEnv());
     try {
       printSeedReport(await loadSourceGraphs(connection.driver, built.map((b) => b.graph), connection.target.database));

@@ -1,5 +1,5 @@
 import { Neo4jError } from "neo4j-driver";
-import { InputError } from "../model/problem.js";
+import { formatProblem, InputError, type Problem } from "../model/problem.js";
 import { Neo4jLocalError } from "../neo4j/local-server.js";
 import type { SeedReport } from "../ingest/pipeline/seed-project.js";
 
@@ -18,6 +18,11 @@ export function fail(e: unknown): never {
     console.error(e);
   }
   process.exit(1);
+}
+
+/** Prints a warning of the pipeline; warnings do not stop a run. */
+export function warn(problem: Problem): void {
+  console.error(formatProblem(problem));
 }
 
 function table(title: string, counts: Record<string, number>): string {

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { buildArticles, buildSeedGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
 import { coverage, type Coverage } from "../tools/report/coverage.js";
 import { merges } from "../tools/report/merges.js";
-import { fail } from "./output.js";
+import { fail, warn } from "./output.js";
 
 /** `npm run report [-- <file...>]`: coverage of the seed articles (or of the given ones); no database needed. */
 function section(title: string, counts: Record<string, number>): string {
@@ -26,8 +26,8 @@ new Command("report")
   .option("--gazetteer <file>", "gazetteer", `${SEED_DIR}/gazetteer.yaml`)
   .action(async (files: string[], opts: { gazetteer: string }) => {
     const built = files.length
-      ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer)
-      : await buildSeedGraphs();
+      ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer, undefined, warn)
+      : await buildSeedGraphs(undefined, warn);
     for (const b of built) print(coverage(b.graph, b.parsed));
     const merged = merges(built.map((b) => b.graph));
     if (merged.length) console.log(`\n# Candidates standing for more than one mention, and why\n`);

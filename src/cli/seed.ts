@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { readEnv } from "../config.js";
 import { seedProject, SEED_DIR } from "../ingest/pipeline/seed-project.js";
 import { connect } from "../neo4j/connect.js";
-import { fail, printSeedReport } from "./output.js";
+import { fail, printSeedReport, warn } from "./output.js";
 
 /** `npm run seed`: every article under seed/ into Neo4j (idempotent); prints what it wrote. */
 const program = new Command("seed")
@@ -11,7 +11,7 @@ const program = new Command("seed")
   .action(async (opts: { dir: string }) => {
     const connection = await connect(readEnv());
     try {
-      printSeedReport(await seedProject(connection.driver, { seedDir: opts.dir, database: connection.target.database }));
+      printSeedReport(await seedProject(connection.driver, { seedDir: opts.dir, database: connection.target.database, onWarning: warn }));
     } finally {
       await connection.close();
     }

@@ -5,7 +5,8 @@ import { buildNameIndex, type NameIndex } from "../../src/ingest/extract/index.j
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
 import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
 import { SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
-import { resolveFacts, sha256Hex } from "../../src/ingest/resolve/index.js";
+import { sha256Hex } from "../../src/model/ids.js";
+import { resolveFacts } from "../../src/ingest/resolve/index.js";
 import { readGazetteer } from "../../src/ingest/read/index.js";
 import { fold } from "../../src/lexicon/arabic.js";
 

@@ -4,7 +4,7 @@ import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
 import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
 import { coverage } from "../../src/tools/report/coverage.js";
 import { merges } from "../../src/tools/report/merges.js";
-import { sha256Hex } from "../../src/ingest/resolve/index.js";
+import { sha256Hex } from "../../src/model/ids.js";
 
 describe("coverage report", () => {
   it("leaves no body sentence of the seed article without a claim or a quote", async () => {

@@ -3,17 +3,9 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readFacts } from "../../src/ingest/read/index.js";
-import {
-  claimId,
-  cpLength,
-  locateEvidence,
-  mentionId,
-  resolveFacts,
-  sliceCp,
-  spanOf,
-  toCodePoint,
-  toUtf16,
-} from "../../src/ingest/resolve/index.js";
+import { locateEvidence, resolveFacts } from "../../src/ingest/resolve/index.js";
+import { claimId, mentionId, spanOf } from "../../src/model/ids.js";
+import { cpLength, sliceCp, toCodePoint, toUtf16 } from "../../src/model/offsets.js";
 import { fold } from "../../src/lexicon/arabic.js";
 
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
@@ -53,7 +45,9 @@ describe("locateEvidence", () => {
         line: 7,
         column: 9,
         field: "facts[0].evidence[0]",
-        message: "evidence words found 2 times in a.txt, at lines 1, 2 — make them longer so they are unique",
+        reason: "evidence words found 2 times in a.txt, at lines 1, 2 — make them longer so they are unique",
+        origin: "resolve:evidence",
+        severity: "error",
       },
     });
   });
@@ -61,9 +55,9 @@ describe("locateEvidence", () => {
   it("reports words that are not there, with the longest beginning that is", () => {
     const r = locateEvidence(text, "قطر شريك استراتيجي", where);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem.message).toBe('evidence words not found in a.txt; the longest beginning that occurs is "قطر شريك أس"');
+    if (!r.ok) expect(r.problem.reason).toBe('evidence words not found in a.txt; the longest beginning that occurs is "قطر شريك أس"');
     const none = locateEvidence(text, "xyz", { file: "f.yaml" });
-    expect(none).toEqual({ ok: false, problem: { file: "f.yaml", message: "evidence words not found in the article" } });
+    expect(none).toEqual({ ok: false, problem: { file: "f.yaml", reason: "evidence words not found in the article", origin: "resolve:evidence", severity: "error" } });
   });
 
   it("falls back to a folded match and maps it to the original offsets, harakat included", () => {
@@ -89,9 +83,9 @@ describe("locateEvidence", () => {
 
   it("rejects empty words", () => {
     const r = locateEvidence(text, "  ", where);
-    expect(r.ok === false && r.problem.message).toBe("evidence words are empty");
+    expect(r.ok === false && r.problem.reason).toBe("evidence words are empty");
     const marks = locateEvidence(text, "ـّ", where);
-    expect(marks.ok === false && marks.problem.message).toBe("evidence words have no letters");
+    expect(marks.ok === false && marks.problem.reason).toBe("evidence words have no letters");
   });
 
   it("keeps CRLF offsets exact", () => {
@@ -163,14 +157,18 @@ describe("resolveFacts", () => {
         line: 7,
         column: 9,
         field: "facts[0].evidence[0]",
-        message: "evidence words found 2 times in evidence-article.txt, at lines 1, 2 — make them longer so they are unique",
+        reason: "evidence words found 2 times in evidence-article.txt, at lines 1, 2 — make them longer so they are unique",
+        origin: "resolve:evidence",
+        severity: "error",
       },
       {
         file: facts.file,
         line: 13,
         column: 9,
         field: "facts[1].evidence[1]",
-        message: 'evidence words not found in evidence-article.txt; the longest beginning that occurs is "ك"',
+        reason: 'evidence words not found in evidence-article.txt; the longest beginning that occurs is "ك"',
+        origin: "resolve:evidence",
+        severity: "error",
       },
     ]);
     // Only the fact whose every evidence resolved is kept.

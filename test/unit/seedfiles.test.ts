@@ -1,26 +1,25 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { InputError, type Problem } from "../../src/model/problem.js";
+import { formatPath, InputError, parsePath, type Problem } from "../../src/model/problem.js";
 import { FactsFile, Gazetteer } from "../../src/model/seed-files.js";
+import { checkFacts, checkGazetteer } from "../../src/ingest/check/index.js";
 import {
-  checkFacts,
-  checkGazetteer,
   checkSeedFile,
   decodeArticle,
   factsPathFor,
   firstInvalidUtf8,
-  formatPath,
-  loadSeedArticle,
   MAX_ARTICLE_BYTES,
-  parsePath,
   parseSeedFile,
   readArticle,
   readArticleMeta,
   readFacts,
   readGazetteer,
 } from "../../src/ingest/read/index.js";
+import { ARTICLE_STAGES, runArticles } from "../../src/ingest/pipeline/stages.js";
 
+/** The stages before the graph is built: read, check and resolve. */
+const BEFORE_BUILD = ARTICLE_STAGES.filter((s) => s.name !== "build");
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/bad-input/${name}`, import.meta.url));
 
@@ -89,8 +88,10 @@ describe("the real seed files", () => {
   });
 
   it("the facts validate against the gazetteer and every evidence resolves exactly", async () => {
-    const s = await loadSeedArticle({ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") });
-    if (!s.facts) throw new Error("the seed article has a facts file");
+    const run = await runArticles([{ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") }], BEFORE_BUILD);
+    expect(run.problems).toEqual([]);
+    const s = run.articles[0]!;
+    if (!s.facts || !s.article || !s.resolved) throw new Error("the seed article has a facts file, a text and resolved facts");
     expect(s.facts.file).toBe(seed("article-ar.facts.yaml"));
     expect(s.resolved).toHaveLength(s.facts.value.facts.length);
     expect(s.facts.value.facts.length).toBeGreaterThanOrEqual(100);
@@ -128,7 +129,7 @@ describe("parseSeedFile: YAML and schema problems are located", () => {
     const r = await gazetteerFixture("syntax-error.gazetteer.yaml");
     expect(r.located).toBeUndefined();
     expect(r.problems).toEqual([
-      { file: "syntax-error.gazetteer.yaml", line: 4, column: 13, message: 'YAML: the string opened here with " is never closed' },
+      { file: "syntax-error.gazetteer.yaml", line: 4, column: 13, reason: 'YAML: the string opened here with " is never closed', origin: "read:yaml", severity: "error" },
     ]);
   });
 
@@ -136,7 +137,7 @@ describe("parseSeedFile: YAML and schema problems are located", () => {
     const problems = checkSeedFile(Gazetteer, "entities:\n  - id: a\n    id: b\n", "dup-key.yaml").problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: "dup-key.yaml", line: 3, column: 5 });
-    expect(problems[0]!.message).toMatch(/^YAML: Map keys must be unique/);
+    expect(problems[0]!.reason).toMatch(/^YAML: Map keys must be unique/);
   });
 
   it("a missing field is reported at its entity, with the field path", async () => {
@@ -147,7 +148,9 @@ describe("parseSeedFile: YAML and schema problems are located", () => {
         line: 6,
         column: 5,
         field: "entities[1].nameEn",
-        message: 'missing required field "nameEn" (expected string)',
+        reason: 'missing required field "nameEn" (expected string)',
+      origin: "read:schema",
+      severity: "error",
       },
     ]);
   });
@@ -160,16 +163,18 @@ describe("parseSeedFile: YAML and schema problems are located", () => {
         line: 5,
         column: 12,
         field: "facts[0].value",
-        message: "matches none of the allowed forms; closest: quantity: Invalid input: expected number, received string",
+        reason: "matches none of the allowed forms; closest: quantity: Invalid input: expected number, received string",
+      origin: "read:schema",
+      severity: "error",
       },
-      { file: "wrong-type.facts.yaml", line: 11, column: 15, field: "facts[1].evidence", message: "Invalid input: expected array, received string" },
-      { file: "wrong-type.facts.yaml", line: 12, column: 5, field: "facts[1].colour", message: 'unknown field "colour"' },
+      { file: "wrong-type.facts.yaml", line: 11, column: 15, field: "facts[1].evidence", reason: "Invalid input: expected array, received string", origin: "read:schema", severity: "error" },
+      { file: "wrong-type.facts.yaml", line: 12, column: 5, field: "facts[1].colour", reason: 'unknown field "colour"', origin: "read:schema", severity: "error" },
     ]);
   });
 
   it("an empty YAML file is one problem", () => {
     expect(checkSeedFile(Gazetteer, "# nothing yet\n", "empty.yaml").problems).toEqual([
-      { file: "empty.yaml", line: 1, column: 1, message: "file is empty" },
+      { file: "empty.yaml", line: 1, column: 1, reason: "file is empty", origin: "read:empty", severity: "error" },
     ]);
   });
 
@@ -194,15 +199,17 @@ describe("cross-field and cross-file checks", () => {
         line: 10,
         column: 9,
         field: "entities[2].id",
-        message: 'duplicate id "qatar" at line 2 and line 10 (entities[0] and entities[2])',
+        reason: 'duplicate id "qatar" at line 2 and line 10 (entities[0] and entities[2])',
+      origin: "check:duplicate-id",
+      severity: "error",
       },
-      { file: "duplicate-id.gazetteer.yaml", line: 14, column: 13, field: "entities[2].partOf", message: 'unknown entity id "atlantis"' },
+      { file: "duplicate-id.gazetteer.yaml", line: 14, column: 13, field: "entities[2].partOf", reason: 'unknown entity id "atlantis"', origin: "check:part-of", severity: "error" },
     ]);
   });
 
-  it("readGazetteer rejects the duplicate", async () => {
-    const problems = await problemsOf(() => readGazetteer(bad("duplicate-id.gazetteer.yaml")));
-    expect(problems.map((p) => [p.line, p.field])).toEqual([
+  it("readGazetteer only reads: the duplicate is the check stage's", async () => {
+    const g = await readGazetteer(bad("duplicate-id.gazetteer.yaml"));
+    expect(checkGazetteer(g).map((p) => [p.line, p.field])).toEqual([
       [10, "entities[2].id"],
       [14, "entities[2].partOf"],
     ]);
@@ -215,10 +222,10 @@ describe("cross-field and cross-file checks", () => {
       [11, 24, "entities[1].aliases[1]"],
       [11, 37, "entities[1].aliases[2]"],
     ]);
-    expect(problems[0]!.message).toBe(
+    expect(problems[0]!.reason).toBe(
       'surface form "التَّنظيم" of "global-coalition" is also claimed by "isis" (entities[0].aliases[0], line 6); a surface form must name one entity',
     );
-    expect(problems[1]!.message).toContain('"isis" of "global-coalition" is also claimed by "isis" (entities[0].nameEn, line 5)');
+    expect(problems[1]!.reason).toContain('"isis" of "global-coalition" is also claimed by "isis" (entities[0].nameEn, line 5)');
   });
 
   it("facts: unknown entity ids, date precision, repeated claims and the source id", async () => {
@@ -231,28 +238,36 @@ describe("cross-field and cross-file checks", () => {
         line: 1,
         column: 9,
         field: "source",
-        message: 'facts are for source "fixture" but the article meta id is "lusail-qatar-coalition-2020"',
+        reason: 'facts are for source "fixture" but the article meta id is "lusail-qatar-coalition-2020"',
+      origin: "check:facts-source",
+      severity: "error",
       },
       {
         file: "unknown-entity.facts.yaml",
         line: 8,
         column: 14,
         field: "facts[1].subject",
-        message: 'unknown entity id "atlantis" (not in the gazetteer)',
+        reason: 'unknown entity id "atlantis" (not in the gazetteer)',
+      origin: "check:unknown-entity",
+      severity: "error",
       },
       {
         file: "unknown-entity.facts.yaml",
         line: 14,
         column: 20,
         field: "facts[2].date.value",
-        message: 'date "2017-07" does not have precision "day"',
+        reason: 'date "2017-07" does not have precision "day"',
+      origin: "check:date-precision",
+      severity: "error",
       },
       {
         file: "unknown-entity.facts.yaml",
         line: 16,
         column: 5,
         field: "facts[3]",
-        message: "same claim as facts[0] (line 3); list both evidences under one fact",
+        reason: "same claim as facts[0] (line 3); list both evidences under one fact",
+      origin: "check:same-claim",
+      severity: "error",
       },
     ]);
   });
@@ -269,26 +284,27 @@ describe("cross-field and cross-file checks", () => {
     const problems = await problemsOf(() => readArticleMeta(bad("missing-article.meta.yaml")));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: bad("missing-article.meta.yaml"), line: 2, column: 7, field: "file" });
-    expect(problems[0]!.message).toMatch(/^article file "no-such-article.txt" does not exist/);
+    expect(problems[0]!.reason).toMatch(/^article file "no-such-article.txt" does not exist/);
   });
 
-  it("loadSeedArticle gathers the problems of every file in one InputError", async () => {
-    const problems = await problemsOf(() =>
-      loadSeedArticle({
-        metaPath: bad("missing-article.meta.yaml"),
-        gazetteerPath: bad("duplicate-id.gazetteer.yaml"),
-        factsPath: bad("unknown-entity.facts.yaml"),
-      }),
-    );
-    expect(problems.map((p) => p.field)).toEqual(["entities[2].id", "entities[2].partOf", "file"]);
+  it("the read and check stages gather the problems of every file, in stage order", async () => {
+    const { problems } = await runArticles([
+      { metaPath: bad("missing-article.meta.yaml"), gazetteerPath: bad("duplicate-id.gazetteer.yaml"), factsPath: bad("unknown-entity.facts.yaml") },
+    ]);
+    // The facts are not checked against a gazetteer that failed its own checks.
+    expect(problems.map((p) => [p.origin, p.field])).toEqual([
+      ["read:meta", "file"],
+      ["check:duplicate-id", "entities[2].id"],
+      ["check:part-of", "entities[2].partOf"],
+    ]);
   });
 });
 
 describe("reading an article", () => {
   it("rejects an empty file", async () => {
-    expect(await problemsOf(() => readArticle(bad("empty.txt")))).toEqual([{ file: bad("empty.txt"), message: "article file is empty" }]);
+    expect(await problemsOf(() => readArticle(bad("empty.txt")))).toEqual([{ file: bad("empty.txt"), reason: "article file is empty", origin: "read:article", severity: "error" }]);
     expect(await problemsOf(() => decodeArticle(new TextEncoder().encode(" \n\t"), "ws.txt"))).toEqual([
-      { file: "ws.txt", message: "article has no text (only whitespace)" },
+      { file: "ws.txt", reason: "article has no text (only whitespace)", origin: "read:article", severity: "error" },
     ]);
   });
 
@@ -298,7 +314,9 @@ describe("reading an article", () => {
         file: bad("not-utf8.txt"),
         line: 2,
         column: 3,
-        message: "not UTF-8: invalid byte 0xff at byte offset 16; save the article as UTF-8",
+        reason: "not UTF-8: invalid byte 0xff at byte offset 16; save the article as UTF-8",
+      origin: "read:article",
+      severity: "error",
       },
     ]);
   });
@@ -313,7 +331,7 @@ describe("reading an article", () => {
 
   it("rejects a binary file (NUL byte)", async () => {
     expect(await problemsOf(() => readArticle(bad("binary.txt")))).toEqual([
-      { file: bad("binary.txt"), line: 2, column: 4, message: "binary file: NUL byte at byte offset 8; an article must be UTF-8 text" },
+      { file: bad("binary.txt"), line: 2, column: 4, reason: "binary file: NUL byte at byte offset 8; an article must be UTF-8 text", origin: "read:article", severity: "error" },
     ]);
   });
 
@@ -330,16 +348,16 @@ describe("reading an article", () => {
   it("rejects a file above the limit before reading it", async () => {
     expect(MAX_ARTICLE_BYTES).toBe(2 * 1024 * 1024);
     expect(await problemsOf(() => readArticle(bad("oversize.txt"), { maxBytes: 499 }))).toEqual([
-      { file: bad("oversize.txt"), message: "article is 500 bytes (0.00 MiB), above the limit of 499 bytes (0.00 MiB)" },
+      { file: bad("oversize.txt"), reason: "article is 500 bytes (0.00 MiB), above the limit of 499 bytes (0.00 MiB)", origin: "read:article", severity: "error" },
     ]);
     expect((await readArticle(bad("oversize.txt"), { maxBytes: 500 })).bytes).toBe(500);
     const big = new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x61);
     expect(await problemsOf(() => decodeArticle(big, "big.txt"))).toEqual([
-      { file: "big.txt", message: "article is 2097153 bytes (2.00 MiB), above the limit of 2097152 bytes (2.00 MiB)" },
+      { file: "big.txt", reason: "article is 2097153 bytes (2.00 MiB), above the limit of 2097152 bytes (2.00 MiB)", origin: "read:article", severity: "error" },
     ]);
   });
 
   it("names the file it cannot read", async () => {
-    expect(await problemsOf(() => readArticle(bad("nope.txt")))).toEqual([{ file: bad("nope.txt"), message: "cannot read article: ENOENT" }]);
+    expect(await problemsOf(() => readArticle(bad("nope.txt")))).toEqual([{ file: bad("nope.txt"), reason: "cannot read article: ENOENT", origin: "read:article", severity: "error" }]);
   });
 });

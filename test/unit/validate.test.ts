@@ -1,15 +1,20 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, Mention, SourceGraph } from "../../src/model/graph.js";
-import { mentionId, sha256Hex, spanOf } from "../../src/ingest/resolve/index.js";
-import { loadSeedArticle } from "../../src/ingest/read/index.js";
+import { mentionId, sha256Hex, spanOf } from "../../src/model/ids.js";
+import { ARTICLE_STAGES, runArticles } from "../../src/ingest/pipeline/stages.js";
 import { validateSourceGraph } from "../../src/ingest/validate/index.js";
 
+/** The origin and severity of the validate stage's graph checks. */
+const GRAPH = { origin: "validate:graph", severity: "error" } as const;
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 
 /** The graph of the real seed article as the pipeline would build it from the curated files. */
 async function seedGraph(): Promise<SourceGraph> {
-  const s = await loadSeedArticle({ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") });
+  const before = ARTICLE_STAGES.filter((stage) => stage.name !== "build");
+  const { articles } = await runArticles([{ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") }], before);
+  const s = articles[0]!;
+  if (!s.meta || !s.article || !s.resolved || !s.gazetteer) throw new Error("the seed article reads and resolves");
   const { id, title, publisher, language } = s.meta;
   const text = s.article.text;
   const mentions = new Map<string, Mention>();
@@ -66,7 +71,7 @@ describe("validateSourceGraph", () => {
     const g = mutate((g) => (g.mentions[0]!.exact = "قطر"));
     const m = good.mentions[0]!;
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: "mentions[0].exact", message: `"قطر" is not the text at ${m.start}-${m.end}, which reads "${m.exact}"` },
+      { file: "g", field: "mentions[0].exact", ...GRAPH, reason: `"قطر" is not the text at ${m.start}-${m.end}, which reads "${m.exact}"` },
     ]);
   });
 
@@ -78,8 +83,8 @@ describe("validateSourceGraph", () => {
     });
     const m1 = good.mentions[1]!;
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: "mentions[0]", message: `span ${good.mentions[0]!.start}-${length + 1} is not within the text (0 <= start < end <= ${length})` },
-      { file: "g", field: "mentions[1]", message: `span ${m1.start}-${m1.start} is not within the text (0 <= start < end <= ${length})` },
+      { file: "g", field: "mentions[0]", ...GRAPH, reason: `span ${good.mentions[0]!.start}-${length + 1} is not within the text (0 <= start < end <= ${length})` },
+      { file: "g", field: "mentions[1]", ...GRAPH, reason: `span ${m1.start}-${m1.start} is not within the text (0 <= start < end <= ${length})` },
     ]);
   });
 
@@ -90,8 +95,8 @@ describe("validateSourceGraph", () => {
     });
     const m = good.mentions[2]!;
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: "mentions[2].prefix", message: `"xx" is not the text just before ${m.start}` },
-      { file: "g", field: "mentions[2].suffix", message: `"yy" is not the text just after ${m.end}` },
+      { file: "g", field: "mentions[2].prefix", ...GRAPH, reason: `"xx" is not the text just before ${m.start}` },
+      { file: "g", field: "mentions[2].suffix", ...GRAPH, reason: `"yy" is not the text just after ${m.end}` },
     ]);
   });
 
@@ -105,11 +110,11 @@ describe("validateSourceGraph", () => {
       g.mentions[0]!.entityId = "ghost";
     });
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: "mentions[0].entityId", message: 'unknown entity id "ghost"' },
-      { file: "g", field: `claims[${i}].objectId`, message: 'unknown entity id "atlantis"' },
-      { file: "g", field: `claims[${i}].evidence[${good.claims[i]!.evidence.length}]`, message: 'evidence "nowhere:1-2" is not a mention of this graph' },
-      { file: "g", field: "quotes[0].speakerId", message: 'unknown entity id "nobody"' },
-      { file: "g", field: "quotes[0].outletId", message: 'unknown entity id "no-paper"' },
+      { file: "g", field: "mentions[0].entityId", ...GRAPH, reason: 'unknown entity id "ghost"' },
+      { file: "g", field: `claims[${i}].objectId`, ...GRAPH, reason: 'unknown entity id "atlantis"' },
+      { file: "g", field: `claims[${i}].evidence[${good.claims[i]!.evidence.length}]`, ...GRAPH, reason: 'evidence "nowhere:1-2" is not a mention of this graph' },
+      { file: "g", field: "quotes[0].speakerId", ...GRAPH, reason: 'unknown entity id "nobody"' },
+      { file: "g", field: "quotes[0].outletId", ...GRAPH, reason: 'unknown entity id "no-paper"' },
     ]);
   });
 
@@ -119,8 +124,8 @@ describe("validateSourceGraph", () => {
       g.claims.push({ ...g.claims[0]! });
     });
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: `entities[${good.entities.length}].id`, message: `duplicate id "${good.entities[0]!.id}" (also entities[0])` },
-      { file: "g", field: `claims[${good.claims.length}].id`, message: `duplicate id "${good.claims[0]!.id}" (also claims[0])` },
+      { file: "g", field: `entities[${good.entities.length}].id`, ...GRAPH, reason: `duplicate id "${good.entities[0]!.id}" (also entities[0])` },
+      { file: "g", field: `claims[${good.claims.length}].id`, ...GRAPH, reason: `duplicate id "${good.claims[0]!.id}" (also claims[0])` },
     ]);
   });
 
@@ -131,14 +136,14 @@ describe("validateSourceGraph", () => {
       g.mentions[0]!.sourceId = "other-source";
     });
     expect(validateSourceGraph(g, "g")).toEqual([
-      { file: "g", field: "mentions[0].sourceId", message: `mention of source "other-source" in the graph of "${good.source.id}"` },
-      { file: "g", field: `claims[${i}]`, message: "a claim has either an object entity or a literal value, not both or neither" },
+      { file: "g", field: "mentions[0].sourceId", ...GRAPH, reason: `mention of source "other-source" in the graph of "${good.source.id}"` },
+      { file: "g", field: `claims[${i}]`, ...GRAPH, reason: "a claim has either an object entity or a literal value, not both or neither" },
     ]);
   });
 
   it("reports a sha256 that is not the text's", () => {
     const g = mutate((g) => (g.source.sha256 = sha256Hex("other text")));
-    expect(validateSourceGraph(g, "g")).toEqual([{ file: "g", field: "source.sha256", message: "does not match the sha256 of source.text" }]);
+    expect(validateSourceGraph(g, "g")).toEqual([{ file: "g", field: "source.sha256", ...GRAPH, reason: "does not match the sha256 of source.text" }]);
   });
 
   it("reports schema violations with their field path, and stops there", () => {
@@ -148,7 +153,7 @@ describe("validateSourceGraph", () => {
     });
     const problems = validateSourceGraph(g, "g");
     expect(problems.map((p) => p.field)).toEqual(["source.sha256", "mentions[0].start"]);
-    expect(problems.every((p) => p.file === "g" && p.message.startsWith("schema: "))).toBe(true);
+    expect(problems.every((p) => p.file === "g" && p.reason.startsWith("schema: "))).toBe(true);
   });
 
   it("counts offsets in code points", () => {
@@ -163,6 +168,6 @@ describe("validateSourceGraph", () => {
     expect(g.mentions[0]).toMatchObject({ exact: "قطر", prefix: "😀 ", suffix: "" });
     expect(validateSourceGraph(g, "g")).toEqual([]);
     g.mentions[0]!.end = 6;
-    expect(validateSourceGraph(g, "g")[0]?.message).toBe("span 2-6 is not within the text (0 <= start < end <= 5)");
+    expect(validateSourceGraph(g, "g")[0]?.reason).toBe("span 2-6 is not within the text (0 <= start < end <= 5)");
   });
 });

@@ -1,8 +1,10 @@
+import { checkGazetteer } from "../check/index.js";
 import { readGazetteer } from "../read/index.js";
 import { buildNameIndex } from "../extract/index.js";
 import type { SourceGraph } from "../../model/graph.js";
+import { InputError } from "../../model/problem.js";
 import type { GazetteerEntry } from "../../model/seed-files.js";
-import { sha256Hex } from "../resolve/index.js";
+import { sha256Hex } from "../../model/ids.js";
 import { buildSourceGraph } from "./build.js";
 
 /**
@@ -14,8 +16,12 @@ export interface KnownEntities {
   index: ReturnType<typeof buildNameIndex>;
 }
 
+/** The gazetteer through the read and check stages' code, for a run that has no article files. */
 export async function knownEntities(gazetteerPath: string): Promise<KnownEntities> {
-  const entries = (await readGazetteer(gazetteerPath)).value.entities;
+  const gazetteer = await readGazetteer(gazetteerPath);
+  const problems = checkGazetteer(gazetteer);
+  if (problems.length > 0) throw new InputError(problems);
+  const entries = gazetteer.value.entities;
   return { entries, index: buildNameIndex(entries) };
 }
 

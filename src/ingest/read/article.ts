@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import { InputError, type Problem } from "../../model/problem.js";
-import { sha256Hex } from "../resolve/ids.js";
+import { InputError, problemAt, type Position } from "../../model/problem.js";
+import { sha256Hex } from "../../model/ids.js";
 
 /**
  * Largest article accepted, in bytes on disk: 2 MiB is some 300 pages of Arabic news text, far above
@@ -61,15 +61,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** 1-based line and column (in characters) of a byte offset, counting only the valid text before it. */
-function positionOfByte(bytes: Uint8Array, offset: number, start: number): { line: number; column: number } {
+function positionOfByte(bytes: Uint8Array, offset: number, start: number): Position {
   const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(start, offset));
   const lines = before.split("\n");
   return { line: lines.length, column: Array.from(lines[lines.length - 1]!).length + 1 };
 }
 
-function fail(file: string, message: string, pos?: { line: number; column: number }): never {
-  const problem: Problem = { file, ...(pos && { line: pos.line, column: pos.column }), message };
-  throw new InputError([problem]);
+function fail(file: string, reason: string, pos?: Position): never {
+  throw new InputError([problemAt("read:article", file, pos, reason)]);
 }
 
 function mib(n: number): string {

@@ -1,14 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { InputError, type Problem } from "../../model/problem.js";
-
-/** 1-based line and column in a seed file. */
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export type PathKey = string | number;
+import { formatPath, InputError, parsePath, problemAt, type PathKey, type Position, type Problem } from "../../model/problem.js";
 
 /** A parsed, schema-valid seed file that still knows where each of its fields was written. */
 export interface Located<T> {
@@ -21,22 +13,6 @@ export interface Located<T> {
   locate: (field: string | readonly PathKey[]) => Position | undefined;
   /** Position of the key of a mapping field (where "id:" is written), else as `locate`. */
   locateKey: (field: string | readonly PathKey[]) => Position | undefined;
-}
-
-/** "facts[3].evidence[0]" from ["facts", 3, "evidence", 0]; the form problems print. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-export function parsePath(field: string): PathKey[] {
-  const path: PathKey[] = [];
-  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return path;
 }
 
 interface Found {
@@ -92,12 +68,8 @@ export function checkSeedFile<S extends z.ZodType>(schema: S, text: string, file
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problem = (pos: Position | undefined, message: string, field?: string): Problem => ({
-    file: fileName,
-    ...(pos && { line: pos.line, column: pos.column }),
-    ...(field && { field }),
-    message,
-  });
+  const problem = (origin: string, pos: Position | undefined, reason: string, field?: string): Problem =>
+    problemAt(origin, fileName, pos, reason, { field });
 
   // Warnings count too: a curated file should parse without the parser having to guess.
   const yamlIssues = [...doc.errors, ...doc.warnings];
@@ -108,12 +80,12 @@ export function checkSeedFile<S extends z.ZodType>(schema: S, text: string, file
         // The parser reports an unclosed quote at the end of the file; the opening quote is the useful place.
         const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
         const open = quote !== undefined ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
-        if (quote !== undefined && open !== -1) return problem(at(open), `YAML: the string opened here with ${quote} is never closed`);
-        return problem(at(e.pos[0]), `YAML: ${message}`);
+        if (quote !== undefined && open !== -1) return problem("read:yaml", at(open), `YAML: the string opened here with ${quote} is never closed`);
+        return problem("read:yaml", at(e.pos[0]), `YAML: ${message}`);
       }),
     };
   }
-  if (doc.contents === null) return { problems: [problem({ line: 1, column: 1 }, "file is empty")] };
+  if (doc.contents === null) return { problems: [problem("read:empty", { line: 1, column: 1 }, "file is empty")] };
 
   const locate = (field: string | readonly PathKey[]): Position | undefined =>
     positionOf(walk(doc, typeof field === "string" ? parsePath(field) : field).node, lineCounter);
@@ -131,7 +103,7 @@ export function checkSeedFile<S extends z.ZodType>(schema: S, text: string, file
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        problems.push(problem(locateKey(keyPath), `unknown field "${key}"`, formatPath(keyPath)));
+        problems.push(problem("read:schema", locateKey(keyPath), `unknown field "${key}"`, formatPath(keyPath)));
       }
       continue;
     }
@@ -143,7 +115,7 @@ export function checkSeedFile<S extends z.ZodType>(schema: S, text: string, file
     } else if (issue.code === "invalid_union" && issue.errors.length > 0) {
       message = `matches none of the allowed forms; closest: ${closestBranch(issue.errors)}`;
     }
-    problems.push(problem(positionOf(found.node, lineCounter), message, field));
+    problems.push(problem("read:schema", positionOf(found.node, lineCounter), message, field));
   }
   return { problems };
 }

@@ -1,19 +1,27 @@
 import { access, readFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import { InputError, type Problem } from "../../model/problem.js";
+import { InputError, problemAt } from "../../model/problem.js";
 import { ArticleMeta, FactsFile, Gazetteer } from "../../model/seed-files.js";
-import { resolveFacts, type ResolvedFact } from "../resolve/facts.js";
-import { readArticle, type ArticleText } from "./article.js";
-import { checkFacts, checkGazetteer } from "./checks.js";
+import type { ArticleText } from "./article.js";
 import { checkSeedFile, type Located, type SeedParse } from "./parse.js";
 
 /**
- * The I/O edge for seed files. Layout, one stem per article, all three side by side in seed/:
+ * The read stage's I/O: it reads seed files and checks each against its schema, nothing more
+ * (cross-file checks are the check stage's, evidence spans the resolve stage's). Layout, one stem per article, all three side by side in seed/:
  *   seed/<stem>.txt         the article text
  *   seed/<stem>.meta.yaml   ArticleMeta (its `file` names the .txt, relative to the meta file)
  *   seed/<stem>.facts.yaml  FactsFile, curated claims about that article
  * plus one seed/gazetteer.yaml shared by all articles.
  */
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The facts file that goes with a meta file: "x.meta.yaml" → "x.facts.yaml". */
 export function factsPathFor(metaPath: string): string {
@@ -26,25 +34,24 @@ async function readYamlText(path: string): Promise<string> {
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new InputError([{ file: path, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+    throw new InputError([problemAt("read:file", path, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
   }
   try {
     // The BOM is dropped by the decoder; YAML positions then count from the first real character.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError([{ file: path, message: "not UTF-8; save the file as UTF-8" }]);
+    throw new InputError([problemAt("read:file", path, undefined, "not UTF-8; save the file as UTF-8")]);
   }
 }
 
-function orThrow<T>(parse: SeedParse<T>, extra: (l: Located<T>) => Problem[] = () => []): Located<T> {
-  const problems = parse.located ? extra(parse.located) : parse.problems;
-  if (!parse.located || problems.length > 0) throw new InputError(problems);
+function orThrow<T>(parse: SeedParse<T>): Located<T> {
+  if (!parse.located) throw new InputError(parse.problems);
   return parse.located;
 }
 
-/** Reads the gazetteer; duplicate ids, alias collisions and unknown partOf ids are problems too. */
+/** Reads the gazetteer (its duplicate ids, alias collisions and partOf ids are the check stage's). */
 export async function readGazetteer(path: string): Promise<Located<Gazetteer>> {
-  return orThrow(checkSeedFile(Gazetteer, await readYamlText(path), path), checkGazetteer);
+  return orThrow(checkSeedFile(Gazetteer, await readYamlText(path), path));
 }
 
 export type LocatedMeta = Located<ArticleMeta> & {
@@ -52,40 +59,20 @@ export type LocatedMeta = Located<ArticleMeta> & {
   articlePath: string;
 };
 
-async function metaFileProblems(meta: Located<ArticleMeta>): Promise<Problem[]> {
-  const articlePath = resolve(dirname(meta.file), meta.value.file);
-  try {
-    await access(articlePath);
-    return [];
-  } catch {
-    const pos = meta.locate("file");
-    return [{ file: meta.file, ...(pos && { line: pos.line, column: pos.column }), field: "file", message: `article file "${meta.value.file}" does not exist (looked for ${articlePath})` }];
-  }
-}
-
-/** Reads an article's meta file and checks that the article file it names exists. */
+/** Reads an article's meta file; an article file it names that is not there is a problem at `file`. */
 export async function readArticleMeta(path: string): Promise<LocatedMeta> {
-  const parse = checkSeedFile(ArticleMeta, await readYamlText(path), path);
-  const meta = orThrow(parse);
-  const problems = await metaFileProblems(meta);
-  if (problems.length > 0) throw new InputError(problems);
-  return { ...meta, articlePath: resolve(dirname(path), meta.value.file) };
+  const meta = orThrow(checkSeedFile(ArticleMeta, await readYamlText(path), path));
+  const articlePath = resolve(dirname(path), meta.value.file);
+  if (!(await exists(articlePath))) {
+    const reason = `article file "${meta.value.file}" does not exist (looked for ${articlePath})`;
+    throw new InputError([problemAt("read:meta", meta.file, meta.locate("file"), reason, { field: "file" })]);
+  }
+  return { ...meta, articlePath };
 }
 
 /** Reads a facts file; `locate` maps a field such as "facts[3].evidence[0]" to its line and column. */
 export async function readFacts(path: string): Promise<Located<FactsFile>> {
   return orThrow(checkSeedFile(FactsFile, await readYamlText(path), path));
-}
-
-export interface SeedArticle {
-  gazetteer: Located<Gazetteer>;
-  /** From the meta file, or derived from the article when it has none (see articleMetaFromText). */
-  meta: ArticleMeta;
-  article: ArticleText;
-  /** Curated facts, when the article has a facts file. */
-  facts?: Located<FactsFile>;
-  /** Every fact with its evidence resolved to spans of article.text. */
-  resolved: ResolvedFact[];
 }
 
 /**
@@ -95,15 +82,6 @@ export interface SeedArticle {
 export function articleMetaFromText(article: ArticleText): ArticleMeta {
   const title = article.text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? basename(article.file);
   return { id: `article-${article.sha256.slice(0, 12)}`, file: basename(article.file), title: title.slice(0, 300), publisher: "unknown", language: "ar" };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface ArticleSources {
@@ -116,41 +94,9 @@ export interface ArticleSources {
   maxBytes?: number;
 }
 
-/**
- * Reads and checks everything one article needs, gathering the problems of all files before
- * throwing, so that a curator sees every mistake in one run rather than one per run.
- */
-export async function loadSeedArticle(options: ArticleSources): Promise<SeedArticle> {
-  const problems: Problem[] = [];
-  const attempt = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await f();
-    } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
-      else throw e;
-      return undefined;
-    }
-  };
-  const { metaPath } = options;
-  const besideMeta = metaPath ? factsPathFor(metaPath) : undefined;
-  const factsPath = options.factsPath ?? (besideMeta && (await exists(besideMeta)) ? besideMeta : undefined);
-  const maxBytes = { ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) };
-
-  const gazetteer = await attempt(() => readGazetteer(options.gazetteerPath));
-  const located = metaPath ? await attempt(() => readArticleMeta(metaPath)) : undefined;
-  const articlePath = located?.articlePath ?? options.articlePath;
-  if (!metaPath && !articlePath) throw new Error("loadSeedArticle needs metaPath or articlePath");
-  const article = articlePath ? await attempt(() => readArticle(articlePath, maxBytes)) : undefined;
-  const meta = located?.value ?? (article && !metaPath ? articleMetaFromText(article) : undefined);
-  const facts = factsPath ? await attempt(() => readFacts(factsPath)) : undefined;
-
-  if (facts && gazetteer) problems.push(...checkFacts(facts, gazetteer.value, meta));
-  let resolved: ResolvedFact[] = [];
-  if (facts && article) {
-    const r = resolveFacts(facts.value, article.text, { file: facts.file, article: basename(article.file), locate: facts.locate });
-    resolved = r.resolved;
-    problems.push(...r.problems);
-  }
-  if (problems.length > 0 || !gazetteer || !meta || !article || (factsPath && !facts)) throw new InputError(problems);
-  return { gazetteer, meta, article, ...(facts && { facts }), resolved };
+/** The facts file of an article: the one named, else the one beside its meta file when there is one. */
+export async function factsFileOf(sources: ArticleSources): Promise<string | undefined> {
+  if (sources.factsPath) return sources.factsPath;
+  const beside = sources.metaPath ? factsPathFor(sources.metaPath) : undefined;
+  return beside && (await exists(beside)) ? beside : undefined;
 }

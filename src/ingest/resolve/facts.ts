@@ -1,7 +1,7 @@
 import type { Span } from "../../model/graph.js";
-import type { Problem } from "../../model/problem.js";
+import type { Position, Problem } from "../../model/problem.js";
 import type { CuratedFact, FactsFile } from "../../model/seed-files.js";
-import { claimId } from "./ids.js";
+import { claimId } from "../../model/ids.js";
 import { locateEvidence, type EvidenceMatch } from "./locate.js";
 
 export interface ResolvedEvidence {
@@ -18,8 +18,8 @@ export interface ResolvedFact {
   evidence: ResolvedEvidence[];
 }
 
-/** Finds where a field of the facts file was written; seedfiles' Located.locate fits. */
-export type Locator = (field: string) => { line: number; column: number } | undefined;
+/** Finds where a field of the facts file was written; the reader's Located.locate fits. */
+export type Locator = (field: string) => Position | undefined;
 
 /**
  * Resolves the evidence words of every fact to spans of the article; pure. Facts with any

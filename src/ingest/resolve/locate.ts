@@ -1,24 +1,23 @@
 import type { Span } from "../../model/graph.js";
-import type { Problem } from "../../model/problem.js";
+import type { Place, Problem } from "../../model/problem.js";
 import { fold, isDropped, normalizeForMatch, type Folded } from "../../lexicon/arabic.js";
-import { lineAt, toCodePoint } from "./offsets.js";
+import { lineAt, toCodePoint } from "../../model/offsets.js";
 
 /** Where the evidence words were written (the facts file), and the article they must be found in. */
-export interface EvidenceWhere {
-  file: string;
-  line?: number;
-  column?: number;
-  field?: string;
+export type EvidenceWhere = Place & {
   /** Name of the article for messages; "the article" when absent. */
   article?: string;
-}
+};
 
 /** "exact": the words occur as written; "folded": only after Arabic folding (diacritics, hamza forms…). */
 export type EvidenceMatch = "exact" | "folded";
 
 export type EvidenceResult = { ok: true; span: Span; match: EvidenceMatch } | { ok: false; problem: Problem };
 
-/** Folding a 2 MiB article for each of a hundred facts would dominate; one entry is enough. */
+/**
+ * Folding a 2 MiB article for each of a hundred facts would dominate; one entry is enough. A safe
+ * cache: keyed by the text itself, so it can only ever answer what normalizeForMatch would.
+ */
 let foldCache: { text: string; folded: Folded } | undefined;
 function foldedArticle(text: string): Folded {
   if (foldCache?.text !== text) foldCache = { text, folded: normalizeForMatch(text) };
@@ -39,14 +38,16 @@ function occurrences(haystack: string, needle: string): number[] {
  */
 export function locateEvidence(text: string, words: string, where: EvidenceWhere): EvidenceResult {
   const article = where.article ?? "the article";
-  const problem = (message: string): EvidenceResult => ({
+  const problem = (reason: string): EvidenceResult => ({
     ok: false,
     problem: {
       file: where.file,
       ...(where.line !== undefined && { line: where.line }),
       ...(where.column !== undefined && { column: where.column }),
       ...(where.field !== undefined && { field: where.field }),
-      message,
+      reason,
+      origin: "resolve:evidence",
+      severity: "error",
     },
   });
   if (words.trim() === "") return problem("evidence words are empty");

@@ -1,22 +1,21 @@
 import { SourceGraph } from "../../model/graph.js";
-import type { Problem } from "../../model/problem.js";
-import { formatPath } from "../read/parse.js";
-import { sha256Hex } from "../resolve/ids.js";
-import { cpLength, sliceCp } from "../resolve/offsets.js";
+import { formatPath, problemAt, type Problem } from "../../model/problem.js";
+import { sha256Hex } from "../../model/ids.js";
+import { cpLength, sliceCp } from "../../model/offsets.js";
 
 /**
- * Checks a SourceGraph before it is loaded; pure. The schema is checked first; the other checks
+ * The validate stage: checks a SourceGraph before it is loaded; pure. The schema is checked first; the other checks
  * assume its shapes, so they run only when it passes. Problems carry `file` (what the caller names
  * the graph by) and the field path, e.g. "mentions[4].exact"; a graph has no lines.
  */
 export function validateSourceGraph(graph: SourceGraph, file: string): Problem[] {
   const parsed = SourceGraph.safeParse(graph);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({ file, ...(i.path.length > 0 && { field: formatPath(i.path) }), message: `schema: ${i.message}` }));
+    return parsed.error.issues.map((i) => problemAt("validate:schema", file, undefined, `schema: ${i.message}`, { field: formatPath(i.path) }));
   }
   const g = parsed.data;
   const problems: Problem[] = [];
-  const report = (field: string, message: string) => problems.push({ file, field, message });
+  const report = (field: string, reason: string) => problems.push(problemAt("validate:graph", file, undefined, reason, { field }));
 
   const text = g.source.text;
   const length = cpLength(text);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDropped, isWordChar } from "../../lexicon/arabic.js";
-import { toCodePoint } from "../../ingest/resolve/offsets.js";
+import { toCodePoint } from "../../model/offsets.js";
 
 /**
  * The gold annotations of a realnews-dev style folder (gold.json beside the .txt files), as its

@@ -1,7 +1,7 @@
 import { fold, reportingVerb } from "../../lexicon/index.js";
 import type { SourceGraph } from "../../model/graph.js";
 import type { ParsedSource } from "../../ingest/parse/index.js";
-import { toCodePoint } from "../../ingest/resolve/index.js";
+import { toCodePoint } from "../../model/offsets.js";
 
 /**
  * Pure: what one source contributed, and which body sentences produced neither a claim nor a

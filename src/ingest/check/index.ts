@@ -1,13 +1,13 @@
-import type { Problem } from "../../model/problem.js";
+import { formatPath, problemAt, type PathKey, type Position, type Problem } from "../../model/problem.js";
 import type { ArticleMeta, FactsFile, Gazetteer } from "../../model/seed-files.js";
 import { fold } from "../../lexicon/arabic.js";
-import { claimId } from "../resolve/ids.js";
-import { formatPath, type Located, type PathKey, type Position } from "./parse.js";
+import { claimId } from "../../model/ids.js";
+import type { Located } from "../read/index.js";
 
-/** Cross-field and cross-file checks on parsed seed files; pure, they only collect Problems. */
+/** The check stage: cross-field and cross-file checks on parsed seed files; pure, they only collect Problems. */
 
-function at(file: string, pos: Position | undefined, field: string, message: string): Problem {
-  return { file, ...(pos && { line: pos.line, column: pos.column }), field, message };
+function at(rule: string, file: string, pos: Position | undefined, field: string, reason: string): Problem {
+  return problemAt(`check:${rule}`, file, pos, reason, { field });
 }
 
 function lineOf(pos: Position | undefined): string {
@@ -27,7 +27,7 @@ export function checkDuplicateIds(g: Located<Gazetteer>): Problem[] {
     const a = g.locate(["entities", j, "id"]);
     const b = g.locate(["entities", i, "id"]);
     problems.push(
-      at(g.file, b, `entities[${i}].id`, `duplicate id "${e.id}" at ${lineOf(a)} and ${lineOf(b)} (entities[${j}] and entities[${i}])`),
+      at("duplicate-id", g.file, b, `entities[${i}].id`, `duplicate id "${e.id}" at ${lineOf(a)} and ${lineOf(b)} (entities[${j}] and entities[${i}])`),
     );
   });
   return problems;
@@ -62,6 +62,7 @@ export function checkAliasCollisions(g: Located<Gazetteer>): Problem[] {
     const mine = g.value.entities[s.entity]!;
     problems.push(
       at(
+        "alias-collision",
         g.file,
         g.locate(s.path),
         formatPath(s.path),
@@ -77,7 +78,7 @@ export function checkPartOf(g: Located<Gazetteer>): Problem[] {
   const ids = new Set(g.value.entities.map((e) => e.id));
   return g.value.entities.flatMap((e, i) =>
     e.partOf !== undefined && !ids.has(e.partOf)
-      ? [at(g.file, g.locate(["entities", i, "partOf"]), `entities[${i}].partOf`, `unknown entity id "${e.partOf}"`)]
+      ? [at("part-of", g.file, g.locate(["entities", i, "partOf"]), `entities[${i}].partOf`, `unknown entity id "${e.partOf}"`)]
       : [],
   );
 }
@@ -106,30 +107,30 @@ export function checkFacts(facts: Located<FactsFile>, gazetteer: Gazetteer, meta
   const f = facts.file;
   const ids = new Set(gazetteer.entities.map((e) => e.id));
   if (meta && facts.value.source !== meta.id) {
-    problems.push(at(f, facts.locate("source"), "source", `facts are for source "${facts.value.source}" but the article meta id is "${meta.id}"`));
+    problems.push(at("facts-source", f, facts.locate("source"), "source", `facts are for source "${facts.value.source}" but the article meta id is "${meta.id}"`));
   }
   const seen = new Map<string, number>();
   facts.value.facts.forEach((fact, i) => {
     for (const role of ["subject", "object"] as const) {
       const id = fact[role];
       if (id !== undefined && !ids.has(id)) {
-        problems.push(at(f, facts.locate(["facts", i, role]), `facts[${i}].${role}`, `unknown entity id "${id}" (not in the gazetteer)`));
+        problems.push(at("unknown-entity", f, facts.locate(["facts", i, role]), `facts[${i}].${role}`, `unknown entity id "${id}" (not in the gazetteer)`));
       }
     }
     if (fact.date) {
       const msg = dateProblem(fact.date.value, fact.date.precision);
-      if (msg) problems.push(at(f, facts.locate(["facts", i, "date", "value"]), `facts[${i}].date.value`, msg));
+      if (msg) problems.push(at("date-precision", f, facts.locate(["facts", i, "date", "value"]), `facts[${i}].date.value`, msg));
     }
     if (fact.value && "date" in fact.value) {
       const msg = dateProblem(fact.value.date, fact.value.precision);
-      if (msg) problems.push(at(f, facts.locate(["facts", i, "value", "date"]), `facts[${i}].value.date`, msg));
+      if (msg) problems.push(at("date-precision", f, facts.locate(["facts", i, "value", "date"]), `facts[${i}].value.date`, msg));
     }
     const id = claimId(fact);
     const j = seen.get(id);
     if (j === undefined) seen.set(id, i);
     else {
       problems.push(
-        at(f, facts.locate(["facts", i]), `facts[${i}]`, `same claim as facts[${j}] (${lineOf(facts.locate(["facts", j]))}); list both evidences under one fact`),
+        at("same-claim", f, facts.locate(["facts", i]), `facts[${i}]`, `same claim as facts[${j}] (${lineOf(facts.locate(["facts", j]))}); list both evidences under one fact`),
       );
     }
   });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CuratedFact } from "../../model/seed-files.js";
+import type { CuratedFact } from "./seed-files.js";
 import { hasAstral, sliceCp, toUtf16 } from "./offsets.js";
 
 /** What makes two claims the same statement, whichever article they come from. */

@@ -6,7 +6,10 @@
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** The last text asked about: the pipeline asks about the same article once per span. */
+/**
+ * The last text asked about: the pipeline asks about the same article once per span. A safe cache:
+ * keyed by the text itself, so it can only ever answer what SURROGATE.test would.
+ */
 let last: { text: string; astral: boolean } | undefined;
 
 export function hasAstral(text: string): boolean {
