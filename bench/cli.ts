@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { renderReport, targetChecks } from "./report.js";
-import { runBench, writeReport, type BenchResults } from "./run.js";
+import { QUERIES_ONLY, runBench, writeReport, type BenchResults } from "./run.js";
 
 /**
  * `npm run bench`: the full benchmark, written to BENCHMARKS.md (with bench/results/). `npm run
@@ -14,12 +14,13 @@ const program = new Command()
   .name("bench")
   .option("--smoke", "tiny sizes, a minute or less; the report goes to a temporary folder")
   .option("--out <file>", "where the Markdown report goes (default BENCHMARKS.md, or a temporary folder with --smoke)")
+  .option("--queries-only", "the full sizes without the load baselines (the graphs are loaded once, by the loader), for a shared machine")
   .option("--report-only [results]", "re-render the report from saved results (default bench/results/results.json)")
-  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true }) => {
+  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true; queriesOnly?: boolean }) => {
     const smoke = opts.smoke ?? false;
     const out = resolve(opts.out ?? (smoke ? join(mkdtempSync(join(tmpdir(), "sanad-bench-")), "BENCHMARKS.md") : "BENCHMARKS.md"));
     const saved = opts.reportOnly === true ? "bench/results/results.json" : opts.reportOnly;
-    const results = saved ? (JSON.parse(readFileSync(saved, "utf8")) as BenchResults) : await runBench({ smoke });
+    const results = saved ? (JSON.parse(readFileSync(saved, "utf8")) as BenchResults) : await runBench({ smoke, ...(opts.queriesOnly ? { config: QUERIES_ONLY } : {}) });
     const written = writeReport(results, out, renderReport);
     for (const t of targetChecks(results)) console.log(`${t.met ? "met    " : "MISSED "} ${t.target}: ${t.measured}`);
     console.log(`\nReport ${written.markdown}\nPlot   ${written.plot}\nData   ${written.json}`);

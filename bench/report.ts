@@ -169,37 +169,42 @@ export function renderReport(r: BenchResults, plotHref: string): string {
 
   out.push("## Load");
   out.push("");
-  out.push(
-    table(
-      ["articles", "nodes + relationships", "loader /s", "UNWIND baseline /s", "naive baseline /s", "loader ÷ UNWIND", "loader ÷ naive", "loader s", "UNWIND s", "naive s (extrapolated)"],
-      r.load.map((l) => [
-        l.articles.toLocaleString("en-US"),
-        l.elements.toLocaleString("en-US"),
-        fmt(l.loader),
-        fmt(l.unwind),
-        `${fmt(l.naive)} ¹`,
-        times(l.ratioToUnwind),
-        times(l.ratioToNaive),
-        fmt(l.loaderSeconds),
-        fmt(l.unwindSeconds),
-        num(l.naiveExtrapolatedSeconds),
-      ]),
-    ),
-  );
-  out.push("");
-  out.push(
-    `¹ The naive baseline (one MERGE per row, each its own transaction) ran on the first ${r.load[0]?.naiveSubset ?? 0} articles only, in every run; ` +
-      "a full run would take the extrapolated time in the last column, at the rate measured.",
-  );
-  out.push("");
-  out.push(
-    `Each run starts from an empty database with the schema (src/load/constraints.ts) in place; the rate is the nodes and relationships in the database afterwards over the wall time of the writes. ` +
-      `${r.load.map((l) => `${l.loaderSeconds.runs.length} runs at ${l.articles.toLocaleString("en-US")} articles`).join(", ")}, the three writers in turn in each (naive, UNWIND, loader). The loader is \`loadGraphs\` (src/load) called on ${SOURCES_PER_TRANSACTION} sources at a time, ` +
-      "one transaction each (see Analysis: a transaction of 1,000 articles exceeds Neo4j's transaction memory limit); its time includes planning the statements. " +
-      "The UNWIND baseline (bench/baselines.ts) writes the loader's own rows with hand-written `UNWIND … MERGE`, 1,000 rows per statement and transaction, nodes first, then one statement per relationship type; it skips what only a re-load needs (removing what a source no longer says, recomputing claim texts in the database). " +
-      `After each run the loader's and the baseline's graphs had the same labels and relationship types with the same counts: ${r.load.every((l) => l.sameShape) ? "yes, in every run" : "**no**"}.`,
-  );
-  out.push("");
+  if (r.load.length === 0) {
+    out.push("Not measured in this run (`--queries-only`): the graphs were loaded once, by the loader, in transactions of " + `${SOURCES_PER_TRANSACTION} sources.`);
+    out.push("");
+  } else {
+    out.push(
+      table(
+        ["articles", "nodes + relationships", "loader /s", "UNWIND baseline /s", "naive baseline /s", "loader ÷ UNWIND", "loader ÷ naive", "loader s", "UNWIND s", "naive s (extrapolated)"],
+        r.load.map((l) => [
+          l.articles.toLocaleString("en-US"),
+          l.elements.toLocaleString("en-US"),
+          fmt(l.loader),
+          fmt(l.unwind),
+          `${fmt(l.naive)} ¹`,
+          times(l.ratioToUnwind),
+          times(l.ratioToNaive),
+          fmt(l.loaderSeconds),
+          fmt(l.unwindSeconds),
+          num(l.naiveExtrapolatedSeconds),
+        ]),
+      ),
+    );
+    out.push("");
+    out.push(
+      `¹ The naive baseline (one MERGE per row, each its own transaction) ran on the first ${r.load[0]?.naiveSubset ?? 0} articles only, in every run; ` +
+        "a full run would take the extrapolated time in the last column, at the rate measured.",
+    );
+    out.push("");
+    out.push(
+      `Each run starts from an empty database with the schema (src/load/constraints.ts) in place; the rate is the nodes and relationships in the database afterwards over the wall time of the writes. ` +
+        `${r.load.map((l) => `${l.loaderSeconds.runs.length} runs at ${l.articles.toLocaleString("en-US")} articles`).join(", ")}, the three writers in turn in each (naive, UNWIND, loader). The loader is \`loadGraphs\` (src/load) called on ${SOURCES_PER_TRANSACTION} sources at a time, ` +
+        "one transaction each (see Analysis: a transaction of 1,000 articles exceeds Neo4j's transaction memory limit); its time includes planning the statements. " +
+        "The UNWIND baseline (bench/baselines.ts) writes the loader's own rows with hand-written `UNWIND … MERGE`, 1,000 rows per statement and transaction, nodes first, then one statement per relationship type; it skips what only a re-load needs (removing what a source no longer says, recomputing claim texts in the database). " +
+        `After each run the loader's and the baseline's graphs had the same labels and relationship types with the same counts: ${r.load.every((l) => l.sameShape) ? "yes, in every run" : "**no**"}.`,
+    );
+    out.push("");
+  }
 
   out.push("## Queries");
   out.push("");

@@ -6,7 +6,7 @@ import { ensureSchema, loadGraphs } from "../src/ingest/load/run.js";
 import { measureAccuracy, type Accuracy } from "./corpus/index.js";
 import { fold } from "../src/lexicon/arabic.js";
 import { extractionBench, prepareCorpus, type ExtractionResult } from "./corpus.js";
-import { loaderRun, naiveRun, shape, unwindRun, type LoadRun } from "./load.js";
+import { loaderRun, naiveRun, shape, SOURCES_PER_TRANSACTION, unwindRun, type LoadRun } from "./load.js";
 import { benchNeo4j, wipe } from "./neo4j.js";
 import { latencyPlot, type PlotSeries } from "./plot.js";
 import type { Driver } from "neo4j-driver";
@@ -48,6 +48,9 @@ export const FULL: BenchConfig = {
   warmupSeconds: 1,
   connections: 4,
 };
+
+/** FULL without the load baselines, which take most of a full run's time (an hour or more on a busy shared machine). */
+export const QUERIES_ONLY: BenchConfig = { ...FULL, loadSizes: [], extractionRuns: 2 };
 
 export const SMOKE: BenchConfig = {
   extractionArticles: 20,
@@ -183,7 +186,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     for (const articles of config.querySizes.filter((n) => !config.loadSizes.includes(n))) {
       await wipe(driver);
       await ensureSchema(driver);
-      await loadGraphs(driver, corpus.graphs.slice(0, articles), fold);
+      // In transactions of SOURCES_PER_TRANSACTION sources, as the load benchmark does (bench/load.ts).
+      for (let i = 0; i < articles; i += SOURCES_PER_TRANSACTION) await loadGraphs(driver, corpus.graphs.slice(i, Math.min(articles, i + SOURCES_PER_TRANSACTION)), fold);
       await querySize(articles);
     }
     for (const articles of config.loadSizes) {
