@@ -71,6 +71,11 @@ describe("quotes: speakers", () => {
     ]);
   });
 
+  it("takes a bare head noun with no such organisation named before as the organisation speaking last", () => {
+    expect(quotes("وقالت هيئة الموانئ إن الرصيف مغلق.", "وأضافت المؤسسة في بيانها أن العمل سيستأنف.").map((q) => q.speaker)).toEqual(["هيئة الموانئ", "هيئة الموانئ"]);
+    expect(quotes("وقال كريم حداد إن الرصيف مغلق.", "وأضافت المؤسسة أن العمل سيستأنف.").map((q) => q.speaker)).toEqual(["karim-haddad"]);
+  });
+
   it("reads the subject before the verb: a name right before it, a relative's antecedent, the first person of the sentence", () => {
     expect(quotes("لكن هيئة الموانئ الوطنية ذكرت أن السفن تنتظر.")[0]!.speaker).toBe("هيئة الموانئ الوطنية");
     expect(quotes("وصل الوفد بعد ساعات من بيان لجنة التنسيق العليا التي أكدت أن اللقاء سيعقد.").at(-1)!.speaker).toBe("لجنة التنسيق العليا");

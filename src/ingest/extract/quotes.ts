@@ -229,7 +229,8 @@ class QuoteReader {
       if (REPORT_MARKERS.has(f) && !NOT_REPORT_AN.has(this.tok(j - 1).f)) return marked(j, contentAt(this.doc, this.tok(j).fe));
       if (SAYING_NOUNS.has(f)) {
         const after = REPORT_MARKERS.has(this.tok(j + 1)?.f ?? "") ? j + 1 : j;
-        return marked(j, contentAt(this.doc, this.tok(after).fe));
+        const colonAfter = j + 1 < b ? gapBefore(this.doc, j + 1).indexOf(":") : -1;
+        return marked(j, contentAt(this.doc, this.tok(after).fe + (after === j && colonAfter >= 0 ? colonAfter + 1 : 0)));
       }
       if (OPENING_MARK.test(gap) && this.opensStatement(i, j, b)) return marked(j, this.tok(j).start);
       if (reportingVerb(f)) break;
@@ -577,7 +578,8 @@ class QuoteReader {
     }
     const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
     if (anaphor) return this.withSpeakers(d, [anaphor]);
-    if (STATEMENT_NOUNS.has(first)) {
+    if (STATEMENT_NOUNS.has(first) || this.sp.isGenericHead(p, limit)) {
+      // "وأضاف البيان", "وأضافت الوزارة" with no such organisation named before: the organisation speaking last.
       d.carry = "organization";
       return d;
     }

@@ -260,12 +260,16 @@ export class SpeakerIndex {
     return { name: named.candidateName!, type: "Person", ...(local && { local }) };
   }
 
+  /** A bare head noun with the article ("الوزارة"), which names no organisation by itself. */
+  isGenericHead(p: number, limit: number): boolean {
+    const f = this.doc.tokens[p]?.f ?? "";
+    return f.startsWith("ال") && HEADS.has(f) && this.orgPhrase(p, limit)?.to === p + 1;
+  }
+
   /** An organisation named earlier with the same head noun: "القوات" after "قوات سورية الديموقراطية". */
   genericAnaphor(p: number, limit: number): Phrase | undefined {
     const f = this.doc.tokens[p]?.f ?? "";
-    if (!f.startsWith("ال") || !HEADS.has(f) || STATEMENT_NOUNS.has(f)) return undefined;
-    const phrase = this.orgPhrase(p, limit);
-    if (!phrase || phrase.to !== p + 1) return undefined;
+    if (STATEMENT_NOUNS.has(f) || !this.isGenericHead(p, limit)) return undefined;
     const head = withoutArticle(f);
     for (let i = this.orgs.length - 1; i >= 0; i--) {
       const o = this.orgs[i]!;
