@@ -216,3 +216,14 @@ describe("agreements named together", () => {
     expect(claims).toContain("signed ماري تومسون «مذكرة التفاهم الأولى»");
   });
 });
+
+describe("roleOf with several offices", () => {
+  it("takes the office nearest the name, and after a name only the office's own words", () => {
+    const { x } = run(
+      "وأكد نائب رئيس مجلس الوزراء وزير الخارجية الكيني ديفيد موانجي أن الزيارة ناجحة.\nوحضر اللواء سامي فريد المدير العام للأمن الوطني، ومن الجانب الياباني الوزير كينجي ساتو.",
+    );
+    const roles = readable(x).filter((c) => c.startsWith("roleOf"));
+    expect(roles).toContain("roleOf ديفيد موانجي kenya");
+    expect(roles.filter((c) => c.startsWith("roleOf سامي فريد"))).toEqual(["roleOf سامي فريد الأمن الوطني"]);
+  });
+});

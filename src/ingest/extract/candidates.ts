@@ -29,6 +29,8 @@ export interface TaggedName {
   confidence: number;
   /** Found by its head noun (headedOrganizations), not by the tagger. */
   headed?: true;
+  /** The name, where it is not the span's words: "الأمن الوطني" for the span "للأمن الوطني". */
+  name?: string;
   /** See CandidateMention.local. */
   local?: true;
 }
@@ -95,7 +97,9 @@ export function headedOrganizations(doc: Doc, known: readonly { start: number; e
   const out: TaggedName[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i]!;
-    const cut = procliticBefore(head.f, ORGANIZATION_HEADS);
+    // ل + ال written لل ("للأمن الوطني") keeps the ل in the span, as names do.
+    const contracted = /^[وف]?لل/u.test(head.f) && ORGANIZATION_HEADS.has(ARTICLE + head.f.replace(/^[وف]?لل/u, ""));
+    const cut = contracted ? (/^[وف]/u.test(head.f) ? 1 : 0) : procliticBefore(head.f, ORGANIZATION_HEADS);
     if (head.sentence < 0 || cut < 0 || knownAt(i) || procliticBefore(head.f, LED_BY_WORDS) >= 0) continue;
     if (MINISTRY_DOMAINS.has(head.f.slice(cut)) && i > 0 && procliticBefore(tokens[i - 1]!.f, OFFICES) >= 0) continue;
     let end = i + 1;
@@ -114,7 +118,8 @@ export function headedOrganizations(doc: Doc, known: readonly { start: number; e
     const span = { start, end: tokens[end - 1]!.end };
     // "وزارة الخارجية" names a different ministry in every country: without one inside, it is this article's.
     const national = known.some((m) => m.type === "Country" && m.start >= span.start && m.end <= span.end);
-    out.push({ ...span, firstToken: i, endToken: end, sentence: head.sentence, type: "Organization", confidence: 1, headed: true, ...(!national && { local: true as const }) });
+    const name = contracted ? ARTICLE + doc.parsed.text.slice(span.start + 2, span.end) : undefined;
+    out.push({ ...span, firstToken: i, endToken: end, sentence: head.sentence, type: "Organization", confidence: 1, headed: true, ...(name && { name }), ...(!national && { local: true as const }) });
     i = end - 1;
   }
   return out;

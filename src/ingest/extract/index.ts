@@ -68,7 +68,7 @@ export function extract(parsed: ParsedSource, names: NameIndex, options: Extract
   // Places and organisations the tagger or a head noun found: each distinct name is one candidate in the article.
   for (const t of tagged) {
     if (t.type === "Person" || refs.some((r) => overlaps(r, t))) continue;
-    const name = parsed.text.slice(t.start, t.end);
+    const name = t.name ?? parsed.text.slice(t.start, t.end);
     const via = t.headed ? ("head" as const) : ("tagger" as const);
     candidates.push({ name, type: t.type, via, confidence: t.confidence, ...(t.local && { local: t.local }), start: t.start, end: t.end, sentenceIndex: t.sentence });
   }
@@ -106,7 +106,7 @@ function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly Per
     const inside = (p: Party) => p.type === "Country" && p.start >= t.start && p.end <= t.end;
     if (parties.some((p) => p.start < t.end && t.start < p.end && !inside(p))) continue;
     for (let i = parties.length - 1; i >= 0; i--) if (inside(parties[i]!)) parties.splice(i, 1);
-    const target = { candidate: { name: doc.parsed.text.slice(t.start, t.end), type: t.type, ...(t.local && { local: t.local }) } };
+    const target = { candidate: { name: t.name ?? doc.parsed.text.slice(t.start, t.end), type: t.type, ...(t.local && { local: t.local }) } };
     parties.push({ target, type: t.type, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence });
   }
   parties.sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);

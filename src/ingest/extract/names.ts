@@ -91,7 +91,8 @@ export interface PersonRef {
 }
 
 const MAX_SKIPPED = 6;
-const MAX_NAME_WORDS = 5;
+/** "محمد بن عبد الرحمن آل ثاني": name links make long names. */
+const MAX_NAME_WORDS = 7;
 
 function isArticleWord(f: string): boolean {
   return f.startsWith("ال") && f.length > 3;

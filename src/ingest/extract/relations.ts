@@ -365,8 +365,9 @@ function dateOf(doc: Doc, sentence: number, dates: readonly DateMention[], publi
 function roles(s: Sentence, b: Builder): void {
   for (const p of s.parties) {
     if (p.type !== "Person") continue;
+    // The office nearest the name: "نائب رئيس مجلس الوزراء وزير الخارجية القطري X" is Qatar's minister.
     let office = -1;
-    for (let k = p.firstToken - 1; k >= Math.max(s.first, p.firstToken - OFFICE_WINDOW); k--) {
+    for (let k = p.firstToken - 1; k >= Math.max(s.first, p.firstToken - OFFICE_WINDOW) && office < 0; k--) {
       const other = s.partyAt(k);
       // A comma may stand between the office and the name ("رئيس البعثة، القاسم وني"), nowhere else.
       if (other?.type === "Person" || (s.broken(k + 1) && k + 1 !== p.firstToken)) break;
@@ -382,10 +383,11 @@ function roles(s: Sentence, b: Builder): void {
     // "التقى X المدير العام لـ…": the office after a met person's name is the other person's.
     const object = s.is(p.firstToken - 1, MEETING_WORDS) || s.is(p.firstToken - 1, VISIT_WORDS);
     if (!object && k < s.end && s.is(k, OFFICES)) {
-      const e = s.firstAfter(k + 1, k + 1 + NEAR, STATES);
-      if (e && !s.parties.some((q) => q.type === "Person" && q.firstToken > k && q.firstToken < e.firstToken)) {
-        b.add(s, "roleOf", p, e, k, CONFIDENCE.roleAfter, "roleOf:office-after");
-      }
+      // The office's own words only: up to a comma or a word that no office phrase holds.
+      let to = k + 1;
+      while (to < Math.min(s.end, k + 1 + NEAR) && !s.broken(to) && !s.is(to, FUNCTION_WORDS)) to++;
+      const e = s.firstAfter(k + 1, to, STATES);
+      if (e) b.add(s, "roleOf", p, e, k, CONFIDENCE.roleAfter, "roleOf:office-after");
     }
   }
 }
