@@ -112,6 +112,8 @@ export function buildSourceGraph(
   const speakersOf = new Map<string, number>();
   const quotes: Quote[] = extraction.quotes.map((q) => {
     const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName, q.unresolvedSpeakerType, q.unresolvedSpeakerLocal);
+    // An unnamed source ("مصدر أمني غربي") is a node only through the words that describe it.
+    if (!q.speakerEntityId && q.speakerSpan) mention(q.speakerSpan.start, q.speakerSpan.end, speakerId);
     const evidence = mention(q.start, q.end);
     const nth = speakersOf.get(evidence) ?? 0;
     speakersOf.set(evidence, nth + 1);
