@@ -52,6 +52,11 @@ const VERBS: readonly ReportingVerb[] = [
   { lemma: "أورد" },
   { lemma: "طالب", participles: ["مطالبا", "مطالبة"] },
   { lemma: "رحب", participles: ["مرحبا", "مرحبة"] },
+  { lemma: "أبلغ" },
+  { lemma: "زعم" },
+  { lemma: "توقع" },
+  { lemma: "رجح" },
+  { lemma: "اعترف" },
   // A relay: "نقلت وكالة … عن …" names the outlet before عن and the speaker after it.
   { lemma: "نقل" },
 ];

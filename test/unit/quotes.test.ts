@@ -55,6 +55,11 @@ describe("quotes: verbs and quote marks", () => {
     ]);
   });
 
+  it("reads verbs of informing and expecting as reports", () => {
+    expect(quotes("ورجحت مصادر دبلوماسية أن تعقد القمة في الربيع.")[0]).toMatchObject({ verb: "رجح", speaker: "مصادر دبلوماسية" });
+    expect(quotes("وتوقع صندوق النقد الدولي أن يتباطأ النمو.")[0]).toMatchObject({ verb: "توقع", speaker: "imf" });
+  });
+
   it("reads a transitive verb's statement right after its speaker, with no أن", () => {
     expect(quotes("وأعلنت الكويت أمس إغلاق المعبر الحدودي مؤقتا.")).toEqual([
       { verb: "أعلن", speaker: "kuwait", words: "إغلاق المعبر الحدودي مؤقتا." },
