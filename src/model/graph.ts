@@ -33,8 +33,12 @@ export const Entity = z.object({
   wikidata: z.string().optional(),
   glossEn: z.string().optional(),
   partOf: Id.optional(),
-  /** "curated" from the gazetteer; "candidate" found in the text and awaiting review. */
-  status: z.enum(["curated", "candidate"]),
+  /**
+   * "curated" from the gazetteer; "reference" from the maintained world data (countries, places,
+   * organisations), written only while some source names it; "candidate" found in the text and
+   * awaiting review.
+   */
+  status: z.enum(["curated", "reference", "candidate"]),
 });
 export type Entity = z.infer<typeof Entity>;
 

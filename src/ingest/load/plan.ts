@@ -324,7 +324,10 @@ export function planRemoveSource(sourceId: string): Statement[] {
     },
     {
       label: "unmentioned candidates",
-      cypher: `MATCH (e:Entity {status: 'candidate'}) WHERE NOT (e)<-[:REFERS_TO]-() AND NOT (e)-[:STATED]->()
+      // Candidates and world-data entities exist only while some source names them or a claim,
+      // quote or part-of still points at them; the curated gazetteer stays whole.
+      cypher: `MATCH (e:Entity) WHERE e.status IN ['candidate', 'reference']
+                 AND NOT (e)<-[:REFERS_TO]-() AND NOT (e)-[:STATED]->() AND NOT (e)<-[:SUBJECT|OBJECT|SAID_AT|TOLD_TO|PART_OF]-()
                DETACH DELETE e`,
       params: {},
     },

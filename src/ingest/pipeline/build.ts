@@ -28,15 +28,15 @@ export interface BuiltSource {
   extraction: Extraction;
 }
 
-/** A gazetteer entry as a graph node; descriptions are kept as aliases, for lookup by name. */
-function entityOf(g: GazetteerEntry): Entity {
+/** A gazetteer or world-data entry as a graph node; descriptions are kept as aliases, for lookup by name. */
+function entityOf(g: GazetteerEntry, status: Entity["status"]): Entity {
   return {
     id: g.id,
     type: g.type,
     nameAr: g.nameAr,
     nameEn: g.nameEn,
     aliases: [...g.aliases, ...(g.descriptions ?? [])],
-    status: "curated",
+    status,
     ...(g.role && { role: g.role }),
     ...(g.rank && { rank: g.rank }),
     ...(g.wikidata && { wikidata: g.wikidata }),
@@ -91,7 +91,7 @@ export function buildSourceGraph(
   const known = (id: string): string => {
     const g = names.entries.get(id);
     if (g && !entities.has(id)) {
-      entities.set(id, entityOf(g));
+      entities.set(id, entityOf(g, names.curated.has(id) ? "curated" : "reference"));
       if (g.partOf) known(g.partOf);
     }
     return id;

@@ -203,7 +203,7 @@ export function scoreDev(docs: readonly DevDoc[]): DevScore {
 
 function scoreEntities(v: DocView, score: DevScore, details: DocDetails): void {
   const s = score.entities;
-  const curatedByWikidata = new Map(v.doc.graph.entities.filter((e) => e.status === "curated" && e.wikidata).map((e) => [e.wikidata!, e.id]));
+  const curatedByWikidata = new Map(v.doc.graph.entities.filter((e) => e.status !== "candidate" && e.wikidata).map((e) => [e.wikidata!, e.id]));
   for (const g of v.doc.gold.entities) {
     const row = (s.byType[g.type] ??= { total: 0, exact: 0, overlap: 0, typed: 0 });
     const occ = v.occ.filter((o) => o.key === g.key);
@@ -358,7 +358,7 @@ function crossDocMerges(views: readonly DocView[]): CrossMerge[] {
   for (const [nodeId, list] of seen) {
     const docs = list.map((x) => ({ file: x.file, keys: [x.key] }));
     const node = list[0]!.node;
-    const seedWikidata = node.status === "curated" && node.wikidata ? [node.wikidata] : [];
+    const seedWikidata = node.status !== "candidate" && node.wikidata ? [node.wikidata] : [];
     const wikidata = new Set([...seedWikidata, ...list.flatMap((x) => x.gold.wikidata ?? [])]);
     const types = new Set(list.map((x) => x.gold.type));
     if (wikidata.size >= 2) out.push({ nodeId, reason: `different Wikidata ids ${[...wikidata].join(", ")}`, docs });
