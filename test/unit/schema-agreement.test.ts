@@ -111,7 +111,7 @@ describe("what the loader writes", () => {
   const written = writtenProperties();
 
   it("covers every node label and the claim relationships", () => {
-    expect([...written.keys()].sort()).toEqual(["Claim", "Entity", "Mention", "PARTNERS_WITH", "Quote", "Source"]);
+    expect([...written.keys()].sort()).toEqual(["Claim", "EVIDENCE", "Entity", "Mention", "PARTNERS_WITH", "Quote", "Source"]);
   });
 
   it("is declared in the schema, or read by one of its Cypher statements", () => {

@@ -221,7 +221,7 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        WITH c, row
        UNWIND row.evidence AS mentionId
        MATCH (m:Mention {id: mentionId})
-       MERGE (c)-[:EVIDENCE {claimId: c.id, mentionId: m.id}]->(m)`,
+       MERGE (c)-[e:EVIDENCE {claimId: c.id, mentionId: m.id}]->(m)`,
       claims.map(claimRow),
     ),
   );
