@@ -97,8 +97,22 @@ export interface MatchOptions {
 /** Every non-overlapping name occurrence in the text (and, if asked, the names nested in them), in text order. */
 export function matchNames(input: string | Folded, matcher: NameMatcher, options: MatchOptions = {}): NameMatch[] {
   const f = typeof input === "string" ? normalizeForMatch(input) : input;
+  return selectNames(f, findForms(f, matcher), options);
+}
+
+/** Every occurrence of every form, before any is chosen: scan once, choose with selectNames as often as needed. */
+export interface FormOccurrences {
+  readonly found: readonly Found[];
+}
+
+export function findForms(f: Folded, matcher: NameMatcher): FormOccurrences {
+  return { found: findAll(f.text, matcher) };
+}
+
+/** The names matchNames would return, chosen among occurrences found before. */
+export function selectNames(f: Folded, occurrences: FormOccurrences, options: MatchOptions = {}): NameMatch[] {
   const accept = options.accept;
-  const found = findAll(f.text, matcher).filter((m) => !accept || accept(m));
+  const found = accept ? occurrences.found.filter((m) => accept(m)) : occurrences.found;
   const kept = greedy(found);
   const out = kept.map((m) => ({ m, nested: false }));
   if (options.nested) {

@@ -1,5 +1,6 @@
 import type { GazetteerEntry } from "../../model/seed-files.js";
 import {
+  findForms,
   fold,
   FUNCTION_WORDS,
   hasCliticArticle,
@@ -7,6 +8,7 @@ import {
   type NameMatch,
   compileNames,
   matchNames,
+  selectNames,
   COUNTERPARTS,
   NAME_LINKS,
   OFFICE_NOUNS,
@@ -47,14 +49,15 @@ export function buildNameIndex(curated: readonly GazetteerEntry[], world: readon
  * curated facts vouch for its reading (`trusted`); otherwise the names inside it are read instead.
  */
 export function findNames(doc: Doc, index: NameIndex, trusted: boolean): { located: LocatedName[]; nested: LocatedName[] } {
-  const all = matchNames(doc.folded, index.names, { nested: true });
+  const occurrences = findForms(doc.folded, index.names);
+  const all = selectNames(doc.folded, occurrences, { nested: true });
   const named = new Set(all.filter((m) => !m.descriptive).map((m) => m.entityId));
   // Curated facts vouch for the curated gazetteer's descriptions, not for the world data's.
   const accept = (m: { entityId: string; descriptive: boolean }) =>
     !m.descriptive || named.has(m.entityId) || (trusted && index.curated.has(m.entityId));
   const matches = all.every((m) => accept({ entityId: m.entityId, descriptive: m.descriptive === true }))
     ? all
-    : matchNames(doc.folded, index.names, { nested: true, accept });
+    : selectNames(doc.folded, occurrences, { nested: true, accept });
   const inSentence = (m: LocatedName) => (doc.tokens[m.firstToken]?.sentence ?? -1) >= 0;
   const located = locate(doc, matches, index).filter(inSentence);
   return { located: located.filter((m) => !m.nested), nested: located.filter((m) => m.nested) };
