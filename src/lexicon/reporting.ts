@@ -111,14 +111,14 @@ export const INTERVIEW_NOUNS = ["تصريح", "تصريحات", "حديث", "م�
 
 /** The relay verb: its subject is the outlet, the speaker follows عن. */
 export const RELAY_LEMMA = "نقل";
-/** The preposition after a relay's outlet that introduces the speaker ("نقلت رويترز عن مصادر"). */
+/** The preposition after a relay's outlet that introduces the speaker ("نقلت رويترز عن مسؤولين"). */
 export const RELAY_FROM = foldedSet(["عن"]);
 /** Words that end a relay's speaker and open the statement: "عن المتحدث … قوله". */
 export const SAYING_NOUNS = foldedSet(["قوله", "قولها", "قولهم", "بقوله", "بقولها", "بقولهم"]);
 
 /**
  * Reporting verbs that take the statement as their object ("أعلنت الوزارة مقتل …", "أعرب الوزير
- * عن …", "أكد … وجود اتفاق"): after them the statement may follow the speaker with no أن. Source:
+ * عن …", "أكد … وجود خلافات"): after them the statement may follow the speaker with no أن. Source:
  * the transitive reporting verbs of the list above; قال always takes إن or a colon.
  */
 export const OBJECT_VERBS = foldedSet([
@@ -130,7 +130,7 @@ export const OBJECT_VERBS = foldedSet([
 export const STATEMENT_VERBS = foldedSet(["جاء", "وجاء", "فجاء", "ورد", "وورد"]);
 /** Documents that speak for whoever issued them: "البيان" is the issuing organisation (realnews guidelines). */
 export const STATEMENT_NOUNS = foldedSet(["بيان", "البيان", "بلاغ", "البلاغ", "تغريدة", "التغريدة", "تقرير", "التقرير"]);
-/** Where a source publishes, before the source's name: "وفقا لصفحة الشرطة", "عبر حساب الوزارة". */
+/** Where a source publishes, before the source's name: "وفقا لصفحة البلدية", "عبر حساب الوزارة". */
 export const MEDIA_NOUNS = foldedSet(["صفحة", "حساب", "موقع", "منصة", "قناة"]);
 
 /**
@@ -149,16 +149,16 @@ export const ATTRIBUTION_VERB_STEMS = ["اورد", "ذكر", "نشر", "نقل",
 export const OUTLET_HEADS = foldedSet(["وكالة", "إذاعة", "راديو", "صحيفة", "جريدة", "قناة", "تلفزيون", "مجلة", "شبكة", "موقع"]);
 
 /**
- * Adjectives after an unnamed source's noun ("مصدر دبلوماسي مطلع", "مسؤول كردي كبير"), besides
+ * Adjectives after an unnamed source's noun ("مصدر دبلوماسي رفيع", "مسؤول أوروبي كبير"), besides
  * nisbas (-ي, -ية), which the extractor recognises by their ending. Source: news style.
  */
 export const DESCRIPTOR_ADJECTIVES = foldedSet(["مطلع", "مطلعة", "مطلعون", "كبير", "كبيرة", "كبار", "رفيع", "رفيعة", "بارز", "بارزة", "رسمي", "مسؤول", "آخر", "أخرى"]);
 
-/** A demonstrative before a title points back to someone already named: "وأوضح هذا المسؤول". */
+/** A demonstrative before a title points back to someone already named: "وأوضح هذا الدبلوماسي". */
 export const DEMONSTRATIVES = foldedSet(["هذا", "هذه", "ذلك", "تلك"]);
-/** "حركة الشباب التي أكدت أن": the relative's antecedent is the speaker. */
+/** "هيئة الإغاثة التي أكدت أن": the relative's antecedent is the speaker. */
 export const RELATIVE_PRONOUNS = foldedSet(["الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"]);
-/** Words that may stand between a subject and its verb ("حركة الشباب قد أكدت", "كان … قال"). */
+/** Words that may stand between a subject and its verb ("الهيئة قد أكدت", "كان … قال"). */
 export const BEFORE_VERB = foldedSet(["قد", "وقد", "كان", "وكان", "كانت", "وكانت", "لقد"]);
 
 /**

@@ -36,7 +36,7 @@ import type { CandidateMention, ExtractedQuote, NameIndex } from "./types.js";
 /**
  * Reported statements. A report opens at a reporting verb (قال، أكد، أضاف، … with و/ف, feminine,
  * dual and plural forms), at a participle that opens a sentence's only report ("… قائلة"), at
- * "وجاء في بيان …", or at an attribution after the words ("…، وفقا لصفحة الشرطة"). The content
+ * "وجاء في بيان …", or at an attribution after the words ("…، وفقا لصفحة هيئة الموانئ"). The content
  * starts after أن / إن / بأن, ":", "قوله" or an opening quote mark; after a transitive verb with
  * none of these ("أعلنت الوزارة مقتل …") right after the speaker; before the verb when the quote
  * comes first ("«…»، قال X"). It runs to the end of the sentence, and on through the following
@@ -48,18 +48,21 @@ import type { CandidateMention, ExtractedQuote, NameIndex } from "./types.js";
  *
  * The speaker, in order: an organisation or country opening the words after the verb ("قالت وزارة
  * الخارجية", "أعلنت السعودية"); a person named there (gazetteer, tagger, or after a title), with
- * the people or organisations coordinated to it ("شكري، ونائب رئيس الوزراء … آل ثاني" are two
+ * the people or organisations coordinated to it ("كريم حداد، ونائب رئيس الوزراء … سعيد الكعبي" are two
  * records); a gazetteer person's role phrase; an office description ("مسؤول رفيع في التحالف") that
- * the article's named speakers resolve; an unnamed source by its descriptor ("مصدر أمني غربي"); a
- * statement ("البيان") as the organisation that issued it; a title used alone ("القائد العام"),
- * "هذا المسؤول" or a bare "القوات" as the person or organisation named with it earlier; a surname
- * of someone known. With no subject after the verb, the subject before it ("حركة الشباب التي أكدت",
- * "لكن شيخ جعفر … أوضح"); with none there either ("وأضاف أن", "وقال في نينوى إن"), the previous
- * report's speaker. Words that name no one ("وأعرب المجتمعون") give no speaker: the report is left
+ * the article's named speakers resolve; an unnamed source by its descriptor ("مصدر أمني رفيع"); a
+ * statement ("البيان") as the organisation that issued it; a title used alone ("رئيس البعثة"),
+ * "هذا الدبلوماسي" or a bare "القوات" as the person or organisation named with it earlier (a bare
+ * head noun with none: the organisation that spoke last); part of a name given in full earlier
+ * ("فان دير بيرغ"); a name the tagger missed, after a rank or closing a title phrase, or alone
+ * between verb and statement ("وأضاف بوبوف:"). With no subject after the verb, the subject
+ * before it ("هيئة الإغاثة التي أكدت", "لكن كريم حداد … أوضح"); with none there either ("وأضاف أن",
+ * "وقال في طرابلس إن"), the previous report's speaker. Words that name no one ("وأعرب الحاضرون") give no speaker: the report is left
  * out rather than given an invented one.
  *
- * A relay keeps both: "نقلت وكالة مهر عن المتحدث … قوله", "قال لفرانس برس", "في مقابلة مع راديو
- * سوا", "حسب وكالة الأنباء السعودية" give the outlet. A report by the same speaker as the previous
+ * A relay keeps both: "نقلت وكالة الأناضول عن المتحدث … قوله", "قال لفرانس برس", "في مقابلة مع إذاعة
+ * الجنوب", "حسب وكالة الأنباء الكويتية" give the outlet. A source named with "حسب / وفقا ل" before
+ * or after the words, with no reporting verb ("…، وفقا لصفحة هيئة الموانئ"), is their speaker. A report by the same speaker as the previous
  * one that names no setting or outlet keeps the previous ones (the following "وأضاف" is the same
  * interview).
  */
@@ -76,7 +79,7 @@ const MAX_REGION_TOKENS = 60;
 const SURNAME_WORDS = 2;
 /** An implicit report names its speaker at the opening of the sentence ("إلى ذلك الجنرال …"). */
 const IMPLICIT_SPEAKER_WITHIN = 6;
-/** A title before the name: "وأكد الناطق العسكري باسم القوات طلال سلو …". */
+/** A title before the name: "وأكد الناطق باسم الجيش العقيد فادي حسن …". */
 const TITLE_TO_NAME = 10;
 /** "المتحدث باسم الحكومة الليبية": an office with its complement, short; longer, the words hold more than the office. */
 const DEFINITE_OFFICE_WORDS = 5;
@@ -100,13 +103,13 @@ interface Start {
   contentStart: number;
   /** Set when the words end before the sentence does (a quote before its verb, an attribution after it). */
   contentEnd?: number;
-  /** Token index of the verb (or of the attribution word). */
-  at: number;
   /** Speaker words between verb and statement: tokens [regionFrom, regionTo). */
   regionFrom: number;
   regionTo: number;
   /** Resolved before the region: the subject before the verb, or the source of an attribution. */
   preset?: Phrase[];
+  /** An attribution after a report of its sentence ("وأعرب …، حسب البيان"): it gives that report its speaker and opens none. */
+  sourceOf?: true;
 }
 
 interface Draft {
@@ -118,7 +121,6 @@ interface Draft {
   carry: boolean | "organization";
   named: boolean;
   describedOrgs?: Set<string>;
-  describedName?: string;
   setting?: string;
   outlet?: string;
   outletName?: string;
@@ -189,7 +191,7 @@ class QuoteReader {
 
   private base(s: number, i: number, lemma: string, prefix: number) {
     const t = this.tok(i);
-    return { sentence: s, verb: lemma, verbStart: this.doc.folded.map[t.fs + prefix]!, verbEnd: t.end, implicit: false, opens: t.start, at: i };
+    return { sentence: s, verb: lemma, verbStart: this.doc.folded.map[t.fs + prefix]!, verbEnd: t.end, implicit: false, opens: t.start };
   }
 
   /** Is this quote mark the start of the statement, not the quotes around a name ("لـ"لوسيل"")? */
@@ -242,7 +244,7 @@ class QuoteReader {
       return { ...base, mode: "fixed", opens: quoteFirst.start, contentStart: quoteFirst.start, contentEnd: quoteFirst.end, regionFrom: i + 1, regionTo: lead.at(-1)!.to, preset: lead };
     }
     if (!OBJECT_VERBS.has(fold(lemma))) return undefined;
-    // A subject before the verb comes first: "أعلن عزمه على" has none after it.
+    // A subject before the verb comes first: "أعلنت نيتها" has none after it.
     const before = this.subjectBefore(s, i, earlier);
     const surname = before ? undefined : this.surnameBeforePreposition(this.skipAsides(i + 1, b), b);
     const lead = this.leading(i + 1, b) ?? (surname && [surname]);
@@ -269,7 +271,7 @@ class QuoteReader {
     return { start: opener + 1, end };
   }
 
-  /** A participle opening the sentence's only report: "ونشرت فون دير لاين صورا …، قائلة «…»". */
+  /** A participle opening the sentence's only report: "ونشرت فان دير بيرغ صورا …، قائلة «…»". */
   private participleStart(s: number, i: number, lemma: string, prefix: number): Start | undefined {
     const [a, b] = this.doc.sentenceTokens[s]!;
     // The subject of the sentence: before the participle, or after the verb that opens the sentence ("ونشرت X …، قائلة").
@@ -281,7 +283,7 @@ class QuoteReader {
     return { ...this.base(s, i, lemma, prefix), mode: "object", regionFrom: i + 1, regionTo: i + 1, contentStart: this.tok(c).start, preset: subject };
   }
 
-  /** "وجاء في بيان لمجلس الوزراء …، أن": the statement speaks for its issuer. */
+  /** "وجاء في بيان لوزارة النقل …، أن": the statement speaks for its issuer. */
   private statementStart(s: number, i: number): Start | undefined {
     const [, b] = this.doc.sentenceTokens[s]!;
     if (this.tok(i + 1)?.f !== "في" || !STATEMENT_NOUNS.has(this.tok(i + 2)?.f ?? "")) return undefined;
@@ -334,8 +336,7 @@ class QuoteReader {
       regionFrom: i + 1,
       regionTo: i + 1,
       preset: source,
-      // An attribution to an earlier report of the sentence gives that report its source (see merge).
-      ...(last && { at: -1 - earlier.length }),
+      ...(last && { sourceOf: true as const }),
     };
   }
 
@@ -363,7 +364,7 @@ class QuoteReader {
     return r ? this.named(r, p) : undefined;
   }
 
-  /** The speaker at the opening of the words after a verb ("أعلنت القوات المسلحة المالية مقتل …"), with those coordinated to it. */
+  /** The speaker at the opening of the words after a verb ("أعلنت القوات المسلحة النيجرية مقتل …"), with those coordinated to it. */
   leading(p0: number, limit: number): Phrase[] | undefined {
     const p = this.skipAsides(p0, limit);
     if (p >= limit) return undefined;
@@ -383,13 +384,13 @@ class QuoteReader {
     return first ? this.coordinated([first], limit) : undefined;
   }
 
-  /** A title phrase runs to its name; a verb, a marker or a function word ("الذى يقوم به") ends it first, but for "في", "من", "لدى" of an office ("المسؤول في الشرطة"). */
+  /** A title phrase runs to its name; a verb, a marker or a function word ("الذي تقدمه") ends it first, but for "في", "من", "لدى" of an office ("المسؤول في البلدية"). */
   private endsTitle(q: number): boolean {
     const f = this.tok(q).f;
     return reportingVerb(f) !== undefined || REPORT_MARKERS.has(f) || (FUNCTION_WORDS.has(f) && !TITLE_PREPOSITIONS.has(f));
   }
 
-  /** "وشدد كاكغينز على …": one name-shaped word between the verb and the preposition it takes. */
+  /** "وشدد غوتيريش على …": one name-shaped word between the verb and the preposition it takes. */
   private surnameBeforePreposition(p: number, limit: number): Phrase | undefined {
     const next = this.tok(p + 1);
     if (p >= limit) return undefined;
@@ -397,7 +398,7 @@ class QuoteReader {
     return this.sp.untaggedName(p, p + 1, true);
   }
 
-  /** "X، ونائب رئيس الوزراء Y" / "X والرئاسة التونسية": one record per speaker. */
+  /** "X، ونائب رئيس الوزراء Y" / "X والرئاسة الفرنسية": one record per speaker. */
   private coordinated(found: Phrase[], limit: number): Phrase[] {
     for (;;) {
       const e = found.at(-1)!.to;
@@ -417,9 +418,9 @@ class QuoteReader {
   }
 
   /**
-   * The subject before a verb that names none after it: a relative's antecedent ("حركة الشباب التي
-   * أكدت"), the name right before it ("لكن وكالة نوفا الإيطالية للأنباء ذكرت"), or, when no other report
-   * opened the sentence, the first person it names ("لكن شيخ جعفر عضو … أوضح").
+   * The subject before a verb that names none after it: a relative's antecedent ("هيئة الإغاثة التي
+   * أكدت"), the name right before it ("لكن هيئة الموانئ الوطنية ذكرت"), or, when no other report
+   * opened the sentence, the first person it names ("لكن كريم حداد عضو … أوضح").
    */
   subjectBefore(s: number, i: number, earlier: boolean): Phrase[] | undefined {
     const [a] = this.doc.sentenceTokens[s]!;
@@ -525,7 +526,7 @@ class QuoteReader {
     return excluded;
   }
 
-  /** The first quoted words among [f, t): an outlet's name in quote marks ("نقلت “جيروزاليم بوست” عن"). */
+  /** The first quoted words among [f, t): an outlet's name in quote marks ("نقلت “ديلي ستار” عن"). */
   private quotedName(f: number, t: number): Phrase | undefined {
     let from = f;
     while (from < t && !OPENING_MARK.test(gapBefore(this.doc, from))) from++;
@@ -557,7 +558,7 @@ class QuoteReader {
     const first = this.tok(p).f;
     const org = isTitleWord(first) ? undefined : this.sp.orgAt(p, limit);
     if (org) return this.withSpeakers(d, this.coordinated([org], limit));
-    // An unnamed source's words are no name ("مسؤول كردي كبير"), though the tagger may take them for one.
+    // An unnamed source's words are no name ("مسؤول أوروبي كبير"), though the tagger may take them for one.
     const descriptor = this.sp.descriptor(p, limit);
     for (let k = descriptor?.to ?? p; k < t; k++) {
       const r = this.sp.refAt.get(k);
@@ -572,8 +573,7 @@ class QuoteReader {
     if (untagged && untagged.from >= (descriptor?.to ?? p)) return this.withSpeakers(d, [untagged]);
     if (descriptor || (procliticBefore(first, SPEAKER_NOUNS) >= 0 && !first.startsWith("ال"))) {
       d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
-      d.describedName = this.descriptorName(p, t, descriptor);
-      d.speakers = [{ speaker: { name: d.describedName, type: "Person", local: true }, from: p, to: limit }];
+      d.speakers = [{ speaker: { name: this.descriptorName(p, t, descriptor), type: "Person", local: true }, from: p, to: limit }];
       return d;
     }
     const anaphor = this.sp.statement(p) ?? this.sp.titleAnaphor(p, limit) ?? this.sp.genericAnaphor(p, limit);
@@ -586,8 +586,7 @@ class QuoteReader {
     if (SPEAKER_NOUNS.has(first) && limit - p >= 2 && limit - p <= DEFINITE_OFFICE_WORDS && !/[«»"“”]/u.test(this.doc.parsed.text.slice(this.tok(p).start, this.tok(limit - 1).end))) {
       // "المتحدث باسم الحكومة": an office named with its complement is an unnamed source too.
       d.describedOrgs = new Set(this.located.filter((m) => m.type === "Organization" && m.firstToken >= p && m.endToken <= t).map((m) => m.entityId));
-      d.describedName = this.descriptorName(p, t, undefined);
-      d.speakers = [{ speaker: { name: d.describedName, type: "Person", local: true }, from: p, to: limit }];
+      d.speakers = [{ speaker: { name: this.descriptorName(p, t, undefined), type: "Person", local: true }, from: p, to: limit }];
       return d;
     }
     if (this.sp.isDemonstrative(p)) {
@@ -609,7 +608,7 @@ class QuoteReader {
       const speaker: Speaker | undefined = known ? { entityId: known } : earlier ? { name: earlier.candidateName!, type: "Person" } : undefined;
       if (speaker) return this.withSpeakers(d, [{ speaker, from: p, to: t }]);
     }
-    // A proper name alone between verb and statement ("وأضاف أبانيارا:"): the region is the name.
+    // A proper name alone between verb and statement ("وأضاف بوبوف:"): the region is the name.
     const bare = this.sp.untaggedName(p, t, true);
     return bare && bare.from === p && bare.to === t ? this.withSpeakers(d, [bare]) : d;
   }
@@ -661,7 +660,6 @@ function implicitStart(doc: Doc, s: number, refs: readonly PersonRef[]): Start |
       implicit: true,
       mode: "implicit",
       opens: ref.start,
-      at: j,
       regionFrom: ref.firstToken,
       regionTo: j,
       contentStart: contentAt(doc, tok.fe),
@@ -689,7 +687,7 @@ function resolveDescription(d: Draft, drafts: readonly Draft[], orgsOf: Readonly
 
 /**
  * `outletEntityId` / `unresolvedOutletName` on a quote is the outlet the statement was made to or
- * relayed by ("في تصريح لـ«لوسيل»", "قال لفرانس برس", "نقلت وكالة مهر عن …").
+ * relayed by ("في تصريح لـ«لوسيل»", "قال لفرانس برس", "نقلت وكالة الأناضول عن …").
  */
 export function findQuotes(
   doc: Doc,
@@ -712,7 +710,7 @@ export function findQuotes(
 
   const drafts: Draft[] = [];
   startsBySentence.forEach((all, s) => {
-    const starts = all.filter((st) => st.at >= 0);
+    const starts = all.filter((st) => !st.sourceOf);
     starts.forEach((start, k) => {
       const d = reader.draft(start);
       const sentence = parsed.sentences[s]!;
@@ -735,7 +733,7 @@ export function findQuotes(
     });
     // An attribution after a report's words gives that report its source; it opens no report of its own.
     for (const st of all) {
-      if (st.at >= 0) continue;
+      if (!st.sourceOf) continue;
       const target = drafts.findLast((d) => d.start.sentence === s);
       if (target && !target.speakers && !target.carry) target.speakers = st.preset;
     }

@@ -22,9 +22,9 @@ import type { CandidateMention, NameIndex } from "./types.js";
 
 /**
  * Speaker phrases for the quote extractor: who a report's words name, as an entity, a person the
- * tagger or a title found, an organisation named by its head noun ("القوات المسلحة المالية"), an
- * unnamed source ("مصدر أمني غربي"), or a phrase that points back to one of these (a title used
- * alone, "هذا المسؤول", "البيان", "القوات"). Token indexes throughout; `to` is exclusive.
+ * tagger or a title found, an organisation named by its head noun ("القوات المسلحة النيجرية"), an
+ * unnamed source ("مصدر أمني رفيع"), or a phrase that points back to one of these (a title used
+ * alone, "هذا الدبلوماسي", "البيان", "القوات"). Token indexes throughout; `to` is exclusive.
  */
 
 /** A speaker the gazetteer knows, or a candidate by name (local: its node belongs to the article, see CandidateMention.local). */
@@ -51,7 +51,7 @@ const WORDS = {
   org: 7,
   /** An unnamed source: one noun and two or three adjectives. */
   descriptor: 4,
-  /** A person's name ("جان إيف لو دريان"). */
+  /** A person's name ("ماريا فان دير بيرغ"). */
   name: 4,
   /** A name alone after the verb, with no title: a surname, or first and last name. */
   alone: 3,
@@ -59,7 +59,7 @@ const WORDS = {
   title: 6,
   /** A title stands next to its name: right after it, or before it with a rank between. */
   titleToName: 2,
-  /** "بيان لمجلس الوزراء": the issuer follows the statement noun within a few words. */
+  /** "بيان لوزارة النقل": the issuer follows the statement noun within a few words. */
   issuer: 5,
 } as const;
 
@@ -70,7 +70,7 @@ const HEADS: ReadonlySet<string> = new Set(
 );
 
 const isDefinite = (f: string): boolean => /^(?:ال|لل|وال|بال)/u.test(f) && f.length > 3;
-/** "لحفظ السلام", "بالصومال": a purpose or place complement inside a name. */
+/** "لحفظ السلام", "بالسودان": a purpose or place complement inside a name. */
 const isComplement = (f: string): boolean => /^[لب]/u.test(f) && !f.startsWith("لل");
 /** "قوات بعثة الاتحاد …": the forces of an organisation are that organisation. */
 const FORCES = new Set(["قوات", "القوات"].map(fold));
@@ -122,7 +122,7 @@ export class SpeakerIndex {
     this.orgs.push({ token, head, speaker });
   }
 
-  /** A located organisation or country that is the word itself, not a genitive ("لقوات البيشمركة"). */
+  /** A located organisation or country that is the word itself, not a genitive ("لقوات الحرس الوطني"). */
   bareLocated(p: number): LocatedName | undefined {
     const m = this.locAt.get(p);
     if (!m || (m.type !== "Organization" && m.type !== "Country")) return undefined;
@@ -142,9 +142,9 @@ export class SpeakerIndex {
   }
 
   /**
-   * An organisation named by its head noun and complements: "القوات المسلحة المالية", "قوات حفظ
-   * السلام الدولية", "وكالة مهر الايرانية للانباء", "«قوات سورية الديموقراطية»". With `clitic`,
-   * the head may carry و/ل/ب ("لمجلس الوزراء"). A bare "القوات" is one word: an anaphor.
+   * An organisation named by its head noun and complements: "القوات المسلحة النيجرية", "قوات الطوارئ
+   * الدولية", "وكالة فارس الإيرانية للأنباء", "«جبهة الخلاص الوطني»". With `clitic`,
+   * the head may carry و/ل/ب ("لوزارة النقل"). A bare "القوات" is one word: an anaphor.
    */
   orgPhrase(p: number, limit: number, clitic = false): { to: number; head: string; nameStart: number } | undefined {
     const { tokens } = this.doc;
@@ -169,8 +169,8 @@ export class SpeakerIndex {
       } else {
         if (!CLEAN.test(gap)) break;
         if (FUNCTION_WORDS.has(f) || SPEAKER_ASIDES.has(f) || REPORT_MARKERS.has(f) || reportingVerb(f) || /^\d/u.test(f)) break;
-        // An indefinite word continues a construct ("قوات حفظ السلام"), never a name already closed.
-        // A country's nisba closes a name ("الخارجية القطرية"), unless a genitive follows ("وكالة مهر الإيرانية للأنباء").
+        // An indefinite word continues a construct ("قوات حرس الحدود"), never a name already closed.
+        // A country's nisba closes a name ("الخارجية الأردنية"), unless a genitive follows ("وكالة فارس الإيرانية للأنباء").
         if (this.locEnding.get(q)?.type === "Country" && !f.startsWith("لل")) break;
         if (isDefinite(f)) indefinites = 0;
         else if (indefinites === 0 && !(isComplement(f) && isDefinite(tokens[q + 1]?.f ?? "") && CLEAN.test(gapBefore(this.doc, q + 1)))) break;
@@ -187,7 +187,7 @@ export class SpeakerIndex {
   orgAt(p: number, limit: number, clitic = false): Phrase | undefined {
     const loc = this.bareLocated(p);
     const phrase = this.orgPhrase(p, limit, clitic);
-    // A gazetteer name that goes on with a coordinated or genitive word is part of a longer name ("مجلس الأمن والسلام").
+    // A gazetteer name that goes on with a coordinated or genitive word is part of a longer name ("مجلس الأمن والدفاع").
     const longer = phrase && phrase.to - p >= 2 && (!loc || (phrase.to > loc.endToken && /^(?:وال|لل)/u.test(this.doc.tokens[loc.endToken]!.f)));
     if (longer) {
       const end = this.doc.tokens[phrase.to - 1]!.end;
@@ -213,7 +213,7 @@ export class SpeakerIndex {
     return false;
   }
 
-  /** An unnamed source: "مصدر أمني غربي", "متحدث عسكري", "مصادر", named by the descriptor. */
+  /** An unnamed source: "مصدر أمني رفيع", "متحدث عسكري", "مصادر", named by the descriptor. */
   descriptor(p: number, limit: number): Phrase | undefined {
     const { tokens } = this.doc;
     const first = tokens[p];
@@ -232,8 +232,8 @@ export class SpeakerIndex {
   }
 
   /**
-   * A person named again by part of the name the article gave in full ("ونشرت فون دير لاين …"
-   * after "أورسولا فون دير لاين"): the longest run of words from p that all belong to one earlier
+   * A person named again by part of the name the article gave in full ("ونشرت فان دير بيرغ …"
+   * after "ماريا فان دير بيرغ"): the longest run of words from p that all belong to one earlier
    * candidate's name.
    */
   earlierName(p: number, limit: number): Phrase | undefined {
@@ -266,7 +266,7 @@ export class SpeakerIndex {
     return f.startsWith("ال") && HEADS.has(f) && this.orgPhrase(p, limit)?.to === p + 1;
   }
 
-  /** An organisation named earlier with the same head noun: "القوات" after "قوات سورية الديموقراطية". */
+  /** An organisation named earlier with the same head noun: "القوات" after "قوات الحرس الوطني". */
   genericAnaphor(p: number, limit: number): Phrase | undefined {
     const f = this.doc.tokens[p]?.f ?? "";
     if (STATEMENT_NOUNS.has(f) || !this.isGenericHead(p, limit)) return undefined;
@@ -280,8 +280,8 @@ export class SpeakerIndex {
 
   /**
    * A statement as speaker ("وأضاف البيان", "حسب البيان الذي"): the organisation that issued it,
-   * named after this or an earlier statement noun ("بيان لمجلس الوزراء", "البيان الختامي لاجتماع
-   * التحالف").
+   * named after this or an earlier statement noun ("بيان لوزارة النقل", "البيان الختامي لقمة
+   * مجموعة العشرين").
    */
   statement(p: number): Phrase | undefined {
     const f = this.doc.tokens[p]?.f ?? "";
@@ -299,7 +299,7 @@ export class SpeakerIndex {
     const sentence = tokens[x]!.sentence;
     for (let y = x + 1; y <= x + WORDS.issuer && y < tokens.length && tokens[y]!.sentence === sentence; y++) {
       const f = tokens[y]!.f;
-      // The issuer is a complement of the statement noun: "البيان الختامي لاجتماع التحالف", not a later clause.
+      // The issuer is a complement of the statement noun: "البيان الختامي لقمة مجموعة العشرين", not a later clause.
       if (!CLEAN.test(gapBefore(this.doc, y).replace(/[«»"“”]/gu, "")) || FUNCTION_WORDS.has(f) || REPORT_MARKERS.has(f) || reportingVerb(f)) break;
       const loc = this.locAt.get(y);
       if (loc?.type === "Organization") return { entityId: loc.entityId };
@@ -310,8 +310,8 @@ export class SpeakerIndex {
   }
 
   /**
-   * A title used alone ("أشاد القائد العام", "وأشار "العسكري""): the person the article earlier named
-   * right next to the same words ("محمد زكى القائد العام", "المتحدث العسكري، العقيد تامر …").
+   * A title used alone ("أشاد رئيس البعثة", "وأشار "الدبلوماسي""): the person the article earlier named
+   * right next to the same words ("سمير حمدي رئيس البعثة", "المتحدث الدبلوماسي، السفير ماجد …").
    */
   titleAnaphor(p: number, limit: number): Phrase | undefined {
     const { tokens } = this.doc;
@@ -361,9 +361,9 @@ export class SpeakerIndex {
 
   /**
    * A person's name the tagger and the title rules missed, by its place and shape: right after a
-   * rank or title ("الكولونيل علي حوميد الموجود …"), or closing a title phrase before the statement
-   * ("المتحدث الرسمي لقوات التحالف … مايلس كاغينز، أن"); `alone`, the whole of a short region
-   * ("وأضاف أبانيارا:"). Name words carry no article, are no function words, titles or known
+   * rank or title ("المقدم زوران بيتروفيتش الموجود …"), or closing a title phrase before the statement
+   * ("المتحدث الرسمي باسم الميناء … ألكسندر بوبوف، أن"); `alone`, the whole of a short region
+   * ("وأضاف بوبوف:"). Name words carry no article, are no function words, titles or known
    * names, and follow each other without punctuation.
    */
   untaggedName(p: number, t: number, alone = false): Phrase | undefined {
@@ -390,7 +390,7 @@ export class SpeakerIndex {
     let last = t - 1;
     for (;;) {
       if (last > p && last + 1 < tokens.length && /\)/u.test(gapBefore(this.doc, last + 1))) {
-        // "… كاغينز، اليوم السبت (18 نيسان 2020)،": back over the parenthesis.
+        // "… بوبوف، اليوم الأحد (5 أيار 2021)،": back over the parenthesis.
         while (last > p && !/\(/u.test(gapBefore(this.doc, last))) last--;
         last--;
       } else if (last > p && (SPEAKER_ASIDES.has(tokens[last]!.f) || /^\d/u.test(tokens[last]!.f))) last--;
@@ -415,7 +415,7 @@ export class SpeakerIndex {
     return { speaker: { name: parsed.text.slice(span.start, span.end), type: "Person", ...(to - from === 1 && { local: true as const }) }, from, to, span };
   }
 
-  /** "هذا المسؤول": a demonstrative and a noun. */
+  /** "هذا الدبلوماسي": a demonstrative and a noun. */
   isDemonstrative(p: number): boolean {
     const { tokens } = this.doc;
     return DEMONSTRATIVES.has(tokens[p]?.f ?? "") && isTitleWord(tokens[p + 1]?.f ?? "");
