@@ -52,11 +52,11 @@ interface QuoteFields {
   settingEntityId?: string;
   /**
    * The outlet the statement was made to or relayed by ("في تصريح خاص لـ«لوسيل»", "قال لفرانس برس",
-   * "نقلت وكالة مهر عن …"); an outlet the gazetteer does not know is named in unresolvedOutletName.
+   * "نقلت وكالة الأناضول عن …"); an outlet the gazetteer does not know is named in unresolvedOutletName.
    */
   outletEntityId?: string;
   unresolvedOutletName?: string;
-  /** An unresolved speaker that is an organisation ("القوات المسلحة المالية"); a person otherwise. */
+  /** An unresolved speaker that is an organisation ("القوات المسلحة النيجرية"); a person otherwise. */
   unresolvedSpeakerType?: "Person" | "Organization";
   /** The unresolved speaker is a local candidate (CandidateMention.local): its node belongs to this article. */
   unresolvedSpeakerLocal?: true;

@@ -108,7 +108,7 @@ export function buildSourceGraph(
   for (const m of extraction.entityMentions) mention(m.start, m.end, known(m.entityId));
   for (const c of extraction.candidates) mention(c.start, c.end, candidate(c.name, c.type, c.local));
 
-  // A joint statement ("أعرب شكري ونظيره …") is one record per speaker over the same words.
+  // A joint statement ("أعرب الوزيران …", "قال X وY") is one record per speaker over the same words.
   const speakersOf = new Map<string, number>();
   const quotes: Quote[] = extraction.quotes.map((q) => {
     const speakerId = q.speakerEntityId ?? candidate(q.unresolvedSpeakerName, q.unresolvedSpeakerType, q.unresolvedSpeakerLocal);
