@@ -81,6 +81,14 @@ describe("quotes: speakers", () => {
     expect(quotes("وقال كريم حداد إن الرصيف مغلق.", "وأضافت المؤسسة أن العمل سيستأنف.").map((q) => q.speaker)).toEqual(["karim-haddad"]);
   });
 
+  it("resolves a bare head noun to an organisation the article named with that head, and a title after a quote", () => {
+    expect(quotes("ورحبت هيئة الموانئ بالقرار، وانتقده حزب العمال الديمقراطي.", "وقال الحزب في بيان إن القرار متسرع.").at(-1)!.speaker).toBe("حزب العمال الديمقراطي");
+    expect(quotes("وقالت وزيرة المالية نادية صالح إن التمويل متوفر.", "«لن نسمح بالتأخير»، قالت الوزيرة في مؤتمر صحفي.").map((q) => q.speaker)).toEqual([
+      "nadia-saleh",
+      "nadia-saleh",
+    ]);
+  });
+
   it("reads the subject before the verb: a name right before it, a relative's antecedent, the first person of the sentence", () => {
     expect(quotes("لكن هيئة الموانئ الوطنية ذكرت أن السفن تنتظر.")[0]!.speaker).toBe("هيئة الموانئ الوطنية");
     expect(quotes("وصل الوفد بعد ساعات من بيان لجنة التنسيق العليا التي أكدت أن اللقاء سيعقد.").at(-1)!.speaker).toBe("لجنة التنسيق العليا");

@@ -16,7 +16,7 @@ import {
   STATEMENT_NOUNS,
   TITLES,
 } from "../../lexicon/index.js";
-import { type Doc, gapBefore } from "./doc.js";
+import { type Doc, gapBefore, tokenAtOrAfter } from "./doc.js";
 import type { LocatedName, PersonRef } from "./names.js";
 import type { CandidateMention, NameIndex } from "./types.js";
 
@@ -97,6 +97,11 @@ export class SpeakerIndex {
     candidates: readonly CandidateMention[],
   ) {
     for (const c of candidates) if (!this.candidateAt.has(c.start)) this.candidateAt.set(c.start, c);
+    for (const c of candidates) {
+      if (c.type !== "Organization") continue;
+      const token = tokenAtOrAfter(doc, c.start + 1) - 1;
+      this.noteOrg(token, { name: c.name, type: "Organization", ...(c.local && { local: c.local }) });
+    }
     for (const r of refs) {
       if (r.candidateName && this.isOrgRef(r)) continue;
       if (!this.refAt.has(r.firstToken)) this.refAt.set(r.firstToken, r);
@@ -397,7 +402,8 @@ export class SpeakerIndex {
       else break;
     }
     const from = run(last, p, -1);
-    return last - from >= 2 ? this.nameSpan(from + 1, last + 1) : undefined;
+    // The name closes the title phrase: "في مؤتمر صحفي" after a title is no name.
+    return last - from >= 2 && !FUNCTION_WORDS.has(tokens[from]!.f) ? this.nameSpan(from + 1, last + 1) : undefined;
   }
 
   private inLocated(q: number): boolean {
