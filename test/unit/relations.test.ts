@@ -170,6 +170,14 @@ describe("agreements and candidates across articles", () => {
     expect(agreementIds(c)).toEqual(agreementIds(d));
   });
 
+  it("makes one claim of a relation the headline states without its date and the body with it", () => {
+    const g = build("j", "السويد تنضم إلى حلف شمال الأطلسي\nوانضمت السويد إلى حلف شمال الأطلسي في 7 مارس 2024.");
+    const joined = g.claims.filter((c) => c.predicate === "joined");
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.date).toEqual({ value: "2024-03-07", precision: "day" });
+    expect(joined[0]!.evidence).toHaveLength(2);
+  });
+
   it("marks extracted claims as such, with the extractor's version and the frame's confidence", () => {
     const g = build("e", "انضمت السويد إلى حلف شمال الأطلسي.");
     const joined = g.claims.find((c) => c.predicate === "joined")!;

@@ -315,13 +315,14 @@ export function findRelations(
       const subjectTarget = targetOf(subject);
       const objectTarget = targetOf(object);
       if (sameTarget(subjectTarget, objectTarget)) return;
-      const key = JSON.stringify([predicate, subjectTarget, objectTarget]);
+      const date = DATED.has(predicate) ? dateOf(doc, s.index, dates, published) : undefined;
+      // Once per relation and sentence; the same relation in another sentence is more evidence.
+      const key = JSON.stringify([predicate, subjectTarget, objectTarget, s.index]);
       if (seen.has(key)) return;
       seen.add(key);
       const trig = doc.tokens[trigger]!;
       const start = Math.min(subject.start, object.start, trig.start);
       const end = Math.max(subject.end, object.end, trig.end);
-      const date = DATED.has(predicate) ? dateOf(doc, s.index, dates, published) : undefined;
       claims.push({ predicate, subject: subjectTarget, object: objectTarget, start, end, ...(date && { date }), modality: s.modality(trigger), confidence, frame });
     },
   };

@@ -210,6 +210,9 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        SET c.origin = CASE WHEN c.origin = 'curated' THEN 'curated' ELSE row.origin END,
            c.extractor = coalesce(row.extractor, c.extractor),
            c.confidence = coalesce(row.confidence, c.confidence)
+       // The label lets Neo4j Browser colour what no curator wrote (neo4j/browser/style.grass).
+       FOREACH (_ IN CASE WHEN c.origin = 'extracted' THEN [1] ELSE [] END | SET c:Extracted)
+       FOREACH (_ IN CASE WHEN c.origin = 'curated' THEN [1] ELSE [] END | REMOVE c:Extracted)
        WITH c, row
        MATCH (s:Entity {id: row.subjectId})
        MERGE (c)-[:SUBJECT]->(s)

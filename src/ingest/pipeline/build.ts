@@ -160,12 +160,19 @@ export function buildSourceGraph(
   const targetId = (t: Target): string =>
     "entityId" in t ? known(t.entityId) : "candidate" in t ? candidate(t.candidate.name, t.candidate.type, t.candidate.local) : agreementIds[t.agreement]!;
 
-  for (const c of extraction.claims) {
+  // The same relation stated twice (a headline without its date, the body with it; a curated fact
+  // and its extracted twin) is one claim: the curated one if any, else the dated one.
+  const triple = (c: Pick<Claim, "predicate" | "subjectId" | "objectId">) => `${c.predicate}\u0000${c.subjectId}\u0000${c.objectId ?? ""}`;
+  const byTriple = new Map<string, Claim>();
+  for (const c of claims.values()) if (!byTriple.has(triple(c))) byTriple.set(triple(c), c);
+  const datedFirst = [...extraction.claims].sort((a, b) => Number(b.date !== undefined) - Number(a.date !== undefined));
+  for (const c of datedFirst) {
     const subjectId = targetId(c.subject);
     const objectId = targetId(c.object);
     const id = claimId({ predicate: c.predicate, subject: subjectId, object: objectId, ...(c.date && { date: c.date }), modality: c.modality });
     const evidence = mention(c.start, c.end);
-    const same = claims.get(id);
+    const twin = byTriple.get(triple({ predicate: c.predicate, subjectId, objectId }));
+    const same = claims.get(id) ?? (twin && (twin.origin === "curated" || !c.date) ? twin : undefined);
     if (same) {
       // The curated fact (or an earlier frame) said it already: one claim, with both origins.
       if (!same.evidence.includes(evidence)) same.evidence.push(evidence);
@@ -173,7 +180,7 @@ export function buildSourceGraph(
       same.confidence = Math.max(same.confidence ?? 0, c.confidence);
       continue;
     }
-    claims.set(id, {
+    const claim: Claim = {
       id,
       predicate: c.predicate,
       subjectId,
@@ -184,7 +191,9 @@ export function buildSourceGraph(
       origin: "extracted",
       extractor: EXTRACTOR,
       confidence: c.confidence,
-    });
+    };
+    claims.set(id, claim);
+    if (!byTriple.has(triple(claim))) byTriple.set(triple(claim), claim);
   }
 
   const graph: SourceGraph = {
