@@ -176,6 +176,15 @@ describe("quotes: relays and attributions", () => {
     expect(quotes("ووفقا لهيئة الأرصاد الجوية، فإن الأمطار ستستمر.")[0]).toMatchObject({ speaker: "هيئة الأرصاد الجوية", words: "فإن الأمطار ستستمر." });
   });
 
+  it("reads حسب ما أفادت …, نقلا عن …, and a title alone before its verb", () => {
+    expect(quotes("وتضررت عشرة منازل، حسب ما أفادت وكالة الأنباء الكويتية.")[0]).toMatchObject({ speaker: "kuna", words: "وتضررت عشرة منازل" });
+    expect(quotes("وأغلقت المدارس، نقلا عن مصادر تربوية.")[0]).toMatchObject({ speaker: "مصادر تربوية", words: "وأغلقت المدارس" });
+    expect(quotes("وقال السفير كريم حداد إن العلاقات جيدة.", "وكان السفير قد صرح للصحفيين بأن الزيارة ناجحة.").map((q) => q.speaker)).toEqual([
+      "karim-haddad",
+      "karim-haddad",
+    ]);
+  });
+
   it("takes the source named after the words", () => {
     expect(quotes("وتهدف الخطة إلى تحديث الشبكة، وفقا لما أوردته صفحة هيئة الكهرباء الوطنية على منصة إكس.")).toEqual([
       { verb: "وفقا", speaker: "هيئة الكهرباء الوطنية", type: "Organization", words: "وتهدف الخطة إلى تحديث الشبكة" },

@@ -181,7 +181,8 @@ class QuoteReader {
       if (found && !participle) start = this.verbStart(s, i, found.lemma, found.prefix, starts.length > 0);
       else if (found && starts.length === 0) start = this.participleStart(s, i, found.lemma, found.prefix);
       else if (STATEMENT_VERBS.has(f)) start = this.statementStart(s, i);
-      else if (procliticBefore(f, ATTRIBUTION_WORDS) >= 0) start = i > a + 1 ? this.attributionStart(s, i, starts) : this.attributionFirst(s, i);
+      // "نقلا عن" is also a dual verb form: when no report opens there, it is an attribution.
+      if (!start && procliticBefore(f, ATTRIBUTION_WORDS) >= 0) start = i > a + 1 ? this.attributionStart(s, i, starts) : this.attributionFirst(s, i);
       if (!start) continue;
       starts.push(start);
       if (start.mode === "marker" || start.mode === "object") i = Math.max(i, start.regionTo - 1);
@@ -305,7 +306,8 @@ class QuoteReader {
     while (p < limit) {
       const f = this.tok(p).f;
       const bare = f.startsWith("ل") ? f.slice(1) : f;
-      if (f === "لما" || f === "ما" || ATTRIBUTION_VERB_STEMS.some((v) => f.startsWith(v)) || MEDIA_NOUNS.has(f) || MEDIA_NOUNS.has(bare)) p++;
+      const skip = f === "لما" || f === "ما" || f === "عن" || reportingVerb(f) !== undefined || ATTRIBUTION_VERB_STEMS.some((v) => f.startsWith(v));
+      if (skip || MEDIA_NOUNS.has(f) || MEDIA_NOUNS.has(bare)) p++;
       else break;
     }
     if (p >= limit) return undefined;
@@ -462,6 +464,9 @@ class QuoteReader {
     if (m && m.firstToken >= a && this.sp.bareLocated(m.firstToken) === m && !complement(m.firstToken)) return { speaker: { entityId: m.entityId }, from: m.firstToken, to: e, span: { start: m.start, end: m.end } };
     const statement = e - 1 >= a ? this.sp.statement(e - 1) : undefined;
     if (statement) return statement;
+    // "وكان الرئيس قد صرح": a title alone before the verb.
+    const title = e - 1 >= a && isTitleWord(this.tok(e - 1).f) ? this.sp.titleAnaphor(e - 1, e) : undefined;
+    if (title) return title;
     for (let h = e - 1; h >= Math.max(a, e - 7); h--) {
       const ph = this.sp.orgPhrase(h, e);
       if (ph && ph.to === e && e - h >= 2) return complement(h) ? undefined : this.sp.orgAt(h, e);
