@@ -246,7 +246,7 @@ export class SpeakerIndex {
     let best: Phrase | undefined;
     for (const r of this.refs) {
       if (!r.candidateName || r.endToken > p) continue;
-      const words = new Set(fold(r.candidateName).split(" "));
+      const words = this.wordsOf(r);
       let q = p;
       while (q < limit && q - p < WORDS.name && words.has(tokens[q]!.f) && (q === p || CLEAN.test(gapBefore(this.doc, q)))) q++;
       if (q > p && (!best || q > best.to)) best = { speaker: this.person(r), from: p, to: q, span: { start: tokens[p]!.start, end: tokens[q - 1]!.end } };
@@ -254,12 +254,24 @@ export class SpeakerIndex {
     return best;
   }
 
+  private readonly words = new Map<PersonRef, ReadonlySet<string>>();
+
+  /** The folded words of a candidate's name, folded once. */
+  private wordsOf(r: PersonRef): ReadonlySet<string> {
+    let w = this.words.get(r);
+    if (!w) {
+      w = new Set(fold(r.candidateName ?? "").split(" "));
+      this.words.set(r, w);
+    }
+    return w;
+  }
+
   /** A person the article names: known, or the candidate its mentions make. */
   person(r: PersonRef): Speaker {
     if (r.entityId) return { entityId: r.entityId };
     // Part of a name the article gave in full earlier ("فان دير بيرغ" after "ماريا فان دير بيرغ") is that person.
-    const words = fold(r.candidateName!).split(" ");
-    const full = this.refs.find((e) => e.candidateName && e.end <= r.start && e.candidateName.length > r.candidateName!.length && words.every((w) => fold(e.candidateName!).split(" ").includes(w)));
+    const words = [...this.wordsOf(r)];
+    const full = this.refs.find((e) => e.candidateName && e.end <= r.start && e.candidateName.length > r.candidateName!.length && words.every((w) => this.wordsOf(e).has(w)));
     const named = full ?? r;
     const local = this.candidateAt.get(named.start)?.local;
     return { name: named.candidateName!, type: "Person", ...(local && { local }) };
