@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { procliticLength } from "../../src/ingest/extract/candidates.js";
+import { procliticLength, taggedNames } from "../../src/ingest/extract/candidates.js";
+import { analyse } from "../../src/ingest/extract/doc.js";
 import { buildNameIndex, extract } from "../../src/ingest/extract/index.js";
 import { parse } from "../../src/ingest/parse/index.js";
 import { fold } from "../../src/lexicon/arabic.js";
@@ -106,5 +107,15 @@ describe("people after a title and an office", () => {
     const { candidates } = run("وقال الناطق العسكري باسم حركة الأمل سمير داود إن الهجوم فشل. وأكد المدير العام للأمن الوطني العميد كريم ناصر أن الوضع مستقر.");
     expect(candidates).toContain("Person:title:سمير داود");
     expect(candidates).toContain("Person:title:كريم ناصر");
+  });
+});
+
+describe("tagger spans", () => {
+  it("end before the words that open the report (قوله، إن), and keep a name that folds like a preposition (علي)", () => {
+    const text = "عنوان تجريبي\nونقلت الوكالة عن العميد يحيى رسول قوله إن العمل مستمر. وقال علي حسن إن الوضع هادئ.";
+    const doc = analyse(parse(text, "t"));
+    const span = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, type: "Person" as const, confidence: 0.9 });
+    const names = taggedNames(doc, [span("يحيى رسول قوله"), span("علي حسن")], []);
+    expect(names.map((n) => text.slice(n.start, n.end))).toEqual(["يحيى رسول", "علي حسن"]);
   });
 });

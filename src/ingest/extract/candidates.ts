@@ -7,7 +7,9 @@ import {
   ORGANIZATION_HEADS,
   PROCLITICS,
   procliticBefore,
+  REPORT_MARKERS,
   reportingVerb,
+  SAYING_NOUNS,
   TITLES,
 } from "../../lexicon/index.js";
 import { type Doc, gapBefore } from "./doc.js";
@@ -69,13 +71,23 @@ export function taggedNames(doc: Doc, spans: readonly NerSpan[], taken: readonly
     if (!type || first === undefined || !free(span)) continue;
     let last = first;
     while (doc.tokens[last]!.end < span.end) last++;
+    // The tagger runs names on into the words after them ("… رسول قوله", "… عباس إن").
+    while (last > first && endsName(doc.tokens[last]!.f)) last--;
     const tok = doc.tokens[first]!;
     const cut = procliticLength(tok.f, words);
     const start = cut > 0 ? doc.folded.map[tok.fs + cut]! : tok.start;
     if (tok.sentence < 0 || doc.tokens[last]!.sentence !== tok.sentence) continue;
-    out.push({ start, end: span.end, firstToken: first, endToken: last + 1, sentence: tok.sentence, type, confidence: span.confidence });
+    out.push({ start, end: doc.tokens[last]!.end, firstToken: first, endToken: last + 1, sentence: tok.sentence, type, confidence: span.confidence });
   }
   return out;
+}
+
+/**
+ * Words no name ends with: the particles that open a report, reporting verbs and their nouns
+ * (قوله). Not every function word: folded, the name علي is the preposition على.
+ */
+function endsName(f: string): boolean {
+  return REPORT_MARKERS.has(f) || reportingVerb(f) !== undefined || SAYING_NOUNS.has(f);
 }
 
 /** An organisation's name runs its head and a few complements ("وزارة الخارجية والتعاون الدولي"). */
