@@ -94,7 +94,7 @@ export function renderReport(r: BenchResults, plotHref: string): string {
   out.push("# Benchmarks");
   out.push("");
   out.push(
-    `Written by \`${COMMAND}\`${r.smoke ? " in smoke mode (tiny sizes: figures mean nothing)" : ""} on ${r.startedAt.slice(0, 10)}; ` +
+    `Written by \`${COMMAND}${r.load.length === 0 && !r.smoke ? " -- --queries-only" : ""}\`${r.smoke ? " in smoke mode (tiny sizes: figures mean nothing)" : ""} on ${r.startedAt.slice(0, 10)}; ` +
       `the whole run took ${num(r.wallSeconds / 60)} minutes. To reproduce: \`${COMMAND}\` (starts and wipes the project-managed Neo4j instance "bench" on bolt 7713, ` +
       "or uses `NEO4J_URI` if set, which it then wipes); `npm run bench:smoke` runs the same code on tiny sizes without touching this file.",
   );
