@@ -84,7 +84,7 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
       cypher: "MATCH (c:Claim {id: row.id}), (e:Entity {id: row.objectId}) MERGE (c)-[:OBJECT]->(e)",
       rows: uniqueClaims.filter((c) => c.objectId !== null),
     },
-    { label: "EVIDENCE (claims)", cypher: "MATCH (c:Claim {id: row.from}), (m:Mention {id: row.to}) MERGE (c)-[:EVIDENCE {claimId: row.from, mentionId: row.to}]->(m)", rows: pairs(claims, "id", "evidence") },
+    { label: "EVIDENCE (claims)", cypher: "MATCH (c:Claim {id: row.from}), (m:Mention {id: row.to}) SET m:Evidence MERGE (c)-[:EVIDENCE {claimId: row.from, mentionId: row.to}]->(m)", rows: pairs(claims, "id", "evidence") },
     ...drawnTypes.map((type) => ({
       label: type,
       cypher: `MATCH (s:Entity {id: row.subjectId}), (o:Entity {id: row.objectId}) MERGE (s)-[r:${type} {claimId: row.id}]->(o) SET r.predicate = row.predicate`,

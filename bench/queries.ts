@@ -183,7 +183,7 @@ export const QUERIES: readonly BenchQuery[] = [
     description: "claims whose evidence words match a phrase, best first",
     graphql: `query ($phrase: String!) { searchClaims(phrase: $phrase, limit: 4) { id predicate subject { id } object { id } } }`,
     variables: { phrase: "مذكرة تفاهم" },
-    cypher: `CALL db.index.fulltext.queryNodes('mentionText', $phrase, {limit: 1000}) YIELD node, score
+    cypher: `CALL db.index.fulltext.queryNodes('evidenceText', $phrase, {limit: 1000}) YIELD node, score
              MATCH (c:Claim)-[:EVIDENCE]->(node)
              WITH c, max(score) AS score
              ORDER BY score DESC, c.id

@@ -30,8 +30,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Name lookup: each folded name or alias is one term (keyword analyzer), so entitiesByName is
   // an index lookup of its keys, not a scan of every entity.
   "CREATE FULLTEXT INDEX entitySearchKeys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
-  // Claim search goes through the words of the evidence, so a claim's text can stay short.
-  "CREATE FULLTEXT INDEX mentionText IF NOT EXISTS FOR (n:Mention) ON EACH [n.exact] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
+  // Claim search goes through the words of the evidence, so a claim's text can stay short. Only
+  // evidence spans (label Evidence): among all mentions, names (short spans, which rank first)
+  // crowd the claims' evidence out of a search's best hits.
+  "DROP INDEX mentionText IF EXISTS",
+  "CREATE FULLTEXT INDEX evidenceText IF NOT EXISTS FOR (n:Evidence) ON EACH [n.exact] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
   // Claims were searched through their joined text, which grew with every source citing them.
   "DROP INDEX claimText IF EXISTS",
   "CREATE FULLTEXT INDEX quoteText IF NOT EXISTS FOR (n:Quote) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",

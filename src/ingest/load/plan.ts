@@ -156,7 +156,8 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        CALL (row) { MATCH (q:Quote {sourceId: row.sourceId}) USING INDEX q:Quote(sourceId) WHERE NOT q.id IN row.quoteIds DETACH DELETE q }
        CALL (row) { MATCH (q:Quote {sourceId: row.sourceId})-[r]-() USING INDEX q:Quote(sourceId) DELETE r }
        CALL (row) { MATCH (m:Mention {sourceId: row.sourceId})<-[r:EVIDENCE]-(:Claim) USING INDEX m:Mention(sourceId) DELETE r }
-       CALL (row) { MATCH (m:Mention {sourceId: row.sourceId})-[r:REFERS_TO]->() USING INDEX m:Mention(sourceId) DELETE r }`,
+       CALL (row) { MATCH (m:Mention {sourceId: row.sourceId})-[r:REFERS_TO]->() USING INDEX m:Mention(sourceId) DELETE r }
+       CALL (row) { MATCH (m:Mention:Evidence {sourceId: row.sourceId}) USING INDEX m:Mention(sourceId) REMOVE m:Evidence }`,
       sources.map((g) => ({ sourceId: g.source.id, mentionIds: g.mentions.map((m) => m.id), quoteIds: g.quotes.map((q) => q.id) })),
     ),
   );
@@ -224,6 +225,8 @@ export function planLoad(graphs: readonly SourceGraph[], fold: NameFolder): Stat
        WITH c, row
        UNWIND row.evidence AS mentionId
        MATCH (m:Mention {id: mentionId})
+       // The label puts the span in the evidenceText index, which claim search reads.
+       SET m:Evidence
        MERGE (c)-[e:EVIDENCE {claimId: c.id, mentionId: m.id}]->(m)`,
       claims.map(claimRow),
     ),
@@ -285,7 +288,7 @@ export const CLAIM_TEXT_MAX_CHARS = 2000;
  * evidence, whichever sources it comes from. The text is bounded (CLAIM_TEXT_SPANS spans, at most
  * CLAIM_TEXT_MAX_CHARS characters) and read through the evidence index, so neither it nor its
  * upkeep grows with the number of sources citing the claim; search goes through every evidence
- * span (the mentionText index).
+ * span (the evidenceText index).
  */
 export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
   return batches(claimIds).flatMap((batch) => [
