@@ -78,6 +78,12 @@ export const ORGANIZATION_ANAPHORS = foldedSet([
 /** "كل من تركيا وباكستان …": the list of subjects after a joining verb and its organisation. */
 export const EACH_OF = foldedSet(["كل"]);
 
+/**
+ * A capital right after these words stands for its government, not the city ("بقيادة واشنطن",
+ * "التعاون العسكري مع بغداد"); elsewhere ("في واشنطن", "وصل إلى بغداد") it is the place.
+ */
+export const GOVERNMENT_CUES = foldedSet(["بقيادة", "تقوده", "تقودها", "مع", "ضد"]);
+
 /** Prepositions that introduce the parties or the counterpart of a frame. */
 export const BETWEEN = "بين";
 export const WITH = "مع";

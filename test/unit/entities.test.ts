@@ -119,3 +119,10 @@ describe("tagger spans", () => {
     expect(names.map((n) => text.slice(n.start, n.end))).toEqual(["يحيى رسول", "علي حسن"]);
   });
 });
+
+describe("metonymy", () => {
+  it("reads a capital after بقيادة or مع as its country, and elsewhere as the city", () => {
+    const { mentions } = run("وشنت القوات بقيادة واشنطن غارات، وعززت التعاون مع بغداد، ثم عقد الاجتماع في واشنطن.");
+    expect(mentions).toEqual(["united-states:واشنطن", "iraq:بغداد", "washington:واشنطن"]);
+  });
+});

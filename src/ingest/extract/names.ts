@@ -3,6 +3,7 @@ import {
   findForms,
   fold,
   FUNCTION_WORDS,
+  GOVERNMENT_CUES,
   hasCliticArticle,
   isInitial,
   type NameMatch,
@@ -40,7 +41,8 @@ export function buildNameIndex(curated: readonly GazetteerEntry[], world: readon
   const names = compileNames(entries.flatMap(formsOf));
   const organizations = compileNames(entries.filter((e) => e.type === "Organization").flatMap(formsOf));
   const roles = compileNames(entries.flatMap((e) => (e.role ? [{ entityId: e.id, form: e.role }] : [])));
-  return { entries: byId, curated: new Set(curated.map((e) => e.id)), names, roles, organizations, tagger: taggerGazetteer(curated) };
+  const capitals = new Map(world.flatMap((e) => (e.capitalOf && byId.has(e.id) ? [[e.id, e.capitalOf] as const] : [])));
+  return { entries: byId, curated: new Set(curated.map((e) => e.id)), names, roles, organizations, capitals, tagger: taggerGazetteer(curated) };
 }
 
 /**
@@ -59,7 +61,14 @@ export function findNames(doc: Doc, index: NameIndex, trusted: boolean): { locat
     ? all
     : selectNames(doc.folded, occurrences, { nested: true, accept });
   const inSentence = (m: LocatedName) => (doc.tokens[m.firstToken]?.sentence ?? -1) >= 0;
-  const located = locate(doc, matches, index).filter(inSentence);
+  const located = locate(doc, matches, index)
+    .filter(inSentence)
+    .map((m) => {
+      // Metonymy: "بقيادة واشنطن" is the United States, "في واشنطن" the city.
+      const country = index.capitals.get(m.entityId);
+      const cue = doc.tokens[m.firstToken - 1]?.f;
+      return country && cue !== undefined && procliticBefore(cue, GOVERNMENT_CUES) >= 0 ? { ...m, entityId: country, type: "Country" as const } : m;
+    });
   return { located: located.filter((m) => !m.nested), nested: located.filter((m) => m.nested) };
 }
 

@@ -18,6 +18,8 @@ export interface NameIndex {
   roles: NameMatcher;
   /** Names of organisations only, to read affiliations out of role phrases that also name the person. */
   organizations: NameMatcher;
+  /** Capitals of the world data, each with its country: the government a capital may stand for. */
+  capitals: ReadonlyMap<string, string>;
   /** The gazetteer the statistical tagger reads as a feature, built once. */
   tagger: NerGazetteer;
 }
