@@ -25,7 +25,7 @@ export const FOOTNOTES = [
     ".",
   "A gold quote is found when an extracted quote's evidence mentions overlap the gold evidence; right speaker when such a quote's speaker node stands for the gold speaker. Attribution precision: of the extracted quotes that overlap some gold quote, those whose speaker stands for the speaker of one of them. Via: of the gold quotes with `via`, those found whose extracted quote's relay (`viaId`, else `outletId`) stands for the gold via.",
   "Date accuracy: of the claims matching a gold relation that has a `date`, those with the same value and precision. Date precision: of the matching claims that carry a date, those whose value is the gold's.",
-  "Speed: articles per second of `analyseText` over the set, after the gazetteer is loaded and one article has warmed up the pipeline.",
+  "Speed: articles per second of `analyseText` over five passes of the set, after the gazetteer is loaded and a first (scored) pass has warmed up the pipeline.",
 ];
 
 function summary(s: DevScore, run: DevRun): string {
