@@ -235,3 +235,18 @@ describe("roleOf with several offices", () => {
     expect(roles.filter((c) => c.startsWith("roleOf سامي فريد"))).toEqual(["roleOf سامي فريد الأمن الوطني"]);
   });
 });
+
+describe("parties after بين and مع, and membership nouns", () => {
+  it("pairs the parties after بين across a word or two, takes the office holder after مع, and reads إلى عضوية الحلف", () => {
+    const { x } = run(
+      "وجرى توقيع اتفاقية بين حكومتي اليابان، ومملكة كندا.\nووقعها وزير الخارجية الياباني هيرو تاناكا مع وزير الخارجية الكندي بول مارتن.\nوكان انضمام النرويج والدنمارك إلى عضوية حلف شمال الأطلسي في العام 1949.",
+    );
+    const claims = readable(x);
+    expect(claims).toContain("agreementBetween «اتفاقية» japan");
+    expect(claims).toContain("agreementBetween «اتفاقية» canada");
+    expect(claims).toContain("signed بول مارتن «اتفاقية»");
+    expect(claims).not.toContain("agreementBetween «اتفاقية» الخارجية الكندي");
+    expect(claims).toContain("joined norway nato");
+    expect(claims).toContain("joined denmark nato");
+  });
+});

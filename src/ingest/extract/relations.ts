@@ -201,6 +201,20 @@ class Sentence {
     return out;
   }
 
+  /**
+   * The parties after بين: "X و Y", also when a word or two stand between them ("بين حكومتي
+   * السعودية، ومملكة اتحاد ماليزيا"), as long as the second comes with its و.
+   */
+  pair(first: Party): Party[] {
+    const chain = this.coordinated(first);
+    if (chain.length > 1) return chain;
+    const second = this.firstAfter(first.endToken, first.endToken + 4, STATES);
+    if (!second) return chain;
+    let conj = false;
+    for (let k = first.endToken; k <= second.firstToken; k++) conj ||= /^[وف]/u.test(this.f(k)) && !this.is(k, FUNCTION_WORDS);
+    return conj ? [first, second] : chain;
+  }
+
   /** The coordination ending right before token k (within `slack` words): the subject of an SVO clause. */
   subjectBefore(k: number, types: readonly EntityType[], slack = 1): Party[] {
     const last = this.lastBefore(k - slack - 1, k, types);
@@ -433,12 +447,12 @@ function signing(s: Sentence, k: number, inSentence: readonly AgreementPhrase[],
     }
   }
   if (between > 0) {
-    const first = s.firstAfter(between + 1, between + 1 + NEAR, ["Person", "Country", "Organization"]);
+    const first = s.subjectAfter(between, between + 1 + NEAR, ["Person", "Country", "Organization"]);
     if (first) {
       const kind = first.type === "Person" ? ["Person"] as EntityType[] : STATES;
       const chain = first.type === "Person"
         ? [first, s.firstAfter(first.endToken, first.endToken + OFFICE_WINDOW, kind)].filter((x): x is Party => x !== undefined)
-        : s.coordinated(first);
+        : s.pair(first);
       for (const p of chain) {
         if (p.type === "Person") b.add(s, "signed", p, agreement, k, CONFIDENCE.signedBetween, "signed:between");
         else b.add(s, "agreementBetween", agreement, p, k, CONFIDENCE.signedBetween, "agreementBetween:between");
@@ -446,7 +460,7 @@ function signing(s: Sentence, k: number, inSentence: readonly AgreementPhrase[],
     }
   }
   if (withAt > 0) {
-    const first = s.firstAfter(withAt + 1, withAt + 1 + NEAR, ["Person", "Country", "Organization"]);
+    const first = s.subjectAfter(withAt, withAt + 1 + NEAR, ["Person", "Country", "Organization"]);
     for (const p of first ? s.coordinated(first) : []) {
       if (p.type === "Person") b.add(s, "signed", p, agreement, k, CONFIDENCE.signedWith, "signed:with");
       else b.add(s, "agreementBetween", agreement, p, k, CONFIDENCE.signedWith, "agreementBetween:with");
@@ -465,7 +479,9 @@ function organisationAfter(s: Sentence, k: number): Party | undefined {
   if (!org) return undefined;
   const tok = s.doc.tokens[org.firstToken]!;
   const attached = org.start > tok.start && /^(?:[وف])?(?:ل|ب|لل)/u.test(tok.f);
-  const before = s.f(org.firstToken - 1);
+  // "إلى عضوية الحلف": the membership noun may stand between the preposition and the organisation.
+  const member = s.is(org.firstToken - 1, MEMBER_WORDS);
+  const before = s.f(org.firstToken - (member ? 2 : 1));
   return attached || TO.has(before) || IN.has(before) || org.firstToken === k + 1 ? org : undefined;
 }
 
