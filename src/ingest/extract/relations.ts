@@ -508,7 +508,8 @@ function becoming(s: Sentence, k: number, b: Builder): void {
 }
 
 function membership(s: Sentence, k: number, b: Builder): void {
-  if (s.is(k - 1, BECOMING_WORDS) || s.is(k - 2, BECOMING_WORDS) || s.is(k - 3, BECOMING_WORDS)) return;
+  // "أصبحت X عضوا في", "انضمام X إلى عضوية": joining, read by its own frame.
+  for (let d = 1; d <= NEAR; d++) if (s.is(k - d, BECOMING_WORDS) || s.is(k - d, JOINING_WORDS)) return;
   const org = organisationAfter(s, k);
   if (!org) return;
   const subject = s.lastBefore(k - 3, k, STATES) ?? s.firstAfter(k + 1, org.firstToken, STATES);
