@@ -75,6 +75,9 @@ export const ORGANIZATION_ANAPHORS = foldedSet([
   "الاتحاد", "الجامعة", "المفوضية", "الوزارة", "الجيش",
 ]);
 
+/** "منطقة موبتي بوسط البلاد": the country the article was speaking of. */
+export const COUNTRY_ANAPHORS = foldedSet(["البلاد"]);
+
 /** "كل من تركيا وباكستان …": the list of subjects after a joining verb and its organisation. */
 export const EACH_OF = foldedSet(["كل"]);
 

@@ -109,6 +109,11 @@ describe("relation frames: membership, roles, places, visits, meetings", () => {
     expect(readable(x).filter((c) => c.startsWith("locatedIn"))).toEqual(["locatedIn nairobi kenya"]);
   });
 
+  it("reads البلاد as the country named last", () => {
+    const { x } = run("شهدت مالي هجمات جديدة.\nووقع الهجوم في منطقة تمبكتو بشمال البلاد.");
+    expect(readable(x).filter((c) => c.startsWith("locatedIn"))).toEqual(["locatedIn timbuktu mali"]);
+  });
+
   it("reads visited and metWith, with the counterpart's office as a role", () => {
     const { x } = run("وزار وزير الخارجية البرتغالي جواو سيلفا أنقرة أمس.\nوالتقى سيلفا نظيره التركي أحمد يلماز.", "2024-03-14");
     const claims = readable(x);

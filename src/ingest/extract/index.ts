@@ -1,5 +1,5 @@
 import type { ParsedSource } from "../parse/types.js";
-import { ARTICLE, fold, ORGANIZATION_ANAPHORS, procliticBefore } from "../../lexicon/index.js";
+import { ARTICLE, COUNTRY_ANAPHORS, fold, ORGANIZATION_ANAPHORS, procliticBefore } from "../../lexicon/index.js";
 import { matchNames } from "../../lexicon/match.js";
 import { findDates } from "./dates.js";
 import { analyse, type Doc } from "./doc.js";
@@ -115,7 +115,8 @@ function partiesOf(doc: Doc, located: readonly LocatedName[], refs: readonly Per
 
 /**
  * "عضوية الحلف", "باسم القوات", "إلى التحالف": a generic noun outside any name stands for the last
- * organisation before it whose name has the same head noun (حلف شمال الأطلسي, قوات سوريا الديمقراطية).
+ * organisation before it whose name has the same head noun (حلف شمال الأطلسي, قوات سوريا الديمقراطية);
+ * "البلاد" for the last country named.
  */
 function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[] {
   const covered = new Set(parties.flatMap((p) => Array.from({ length: p.endToken - p.firstToken }, (_, i) => p.firstToken + i)));
@@ -131,6 +132,13 @@ function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[
   const out: Party[] = [];
   doc.tokens.forEach((tok, k) => {
     if (tok.sentence < 0 || covered.has(k)) return;
+    const country = procliticBefore(tok.f, COUNTRY_ANAPHORS);
+    if (country >= 0) {
+      const antecedent = parties.filter((p) => p.type === "Country" && p.endToken <= k).at(-1);
+      const start = doc.folded.map[tok.fs + country]!;
+      if (antecedent) out.push({ target: antecedent.target, type: "Country", start, end: tok.end, firstToken: k, endToken: k + 1, sentence: tok.sentence });
+      return;
+    }
     const cut = procliticBefore(tok.f, ORGANIZATION_ANAPHORS);
     if (cut < 0) return;
     const head = tok.f.slice(cut + ARTICLE.length);
