@@ -65,7 +65,7 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
       cypher: "MERGE (m:Mention {id: row.id}) SET m.sourceId = row.sourceId, m.start = row.start, m.end = row.end, m.exact = row.exact, m.prefix = row.prefix, m.suffix = row.suffix, m.entityId = row.entityId",
       rows: mentions,
     },
-    { label: "Claim", cypher: "MERGE (c:Claim {id: row.id}) SET c += row.props, c.text = row.text", rows: uniqueClaims.map((c) => ({ ...c, text: claimText(c.id as string) })) },
+    { label: "Claim", cypher: "MERGE (c:Claim {id: row.id}) SET c += row.props, c.text = row.text SET c.origin = row.origin FOREACH (_ IN CASE WHEN row.origin = 'extracted' THEN [1] ELSE [] END | SET c:Extracted)", rows: uniqueClaims.map((c) => ({ ...c, text: claimText(c.id as string) })) },
     {
       label: "Quote",
       cypher: "MERGE (q:Quote {id: row.id}) SET q.sourceId = row.sourceId, q.speakerId = row.speakerId, q.text = row.text, q.verb = row.verb, q.implicitVerb = row.implicitVerb",
