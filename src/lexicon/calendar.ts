@@ -41,6 +41,9 @@ export const MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
   GREGORIAN_MONTHS.flatMap((names, i) => names.map((n) => [fold(n), i + 1] as const)),
 );
 
+/** A bare year after these is a date ("منذ 2011", "وفي 2010،"); after other words it may be a count. */
+export const YEAR_PREPOSITIONS = foldedSet(["في", "منذ", "حتى", "خلال", "قبل", "بعد", "مطلع", "أواخر", "أوائل", "نهاية", "بداية"]);
+
 /** With ل the article fuses ("للعام"); as names do, the span then keeps the ل. */
 export const YEAR_WORDS = foldedSet(["عام", "العام", "سنة", "السنة", "للعام", "للسنة"]);
 

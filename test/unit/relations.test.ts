@@ -139,6 +139,13 @@ describe("relation frames: membership, roles, places, visits, meetings", () => {
   });
 });
 
+describe("dates of claims", () => {
+  it("takes a bare year after a preposition of time, never a bare number elsewhere", () => {
+    const { x } = run("وانضمت السويد إلى حلف شمال الأطلسي منذ 2011.\nوانضمت النرويج إلى حلف شمال الأطلسي ومعها 2011 جندي.");
+    expect(x.claims.map((c) => c.date?.value ?? null)).toEqual(["2011", null]);
+  });
+});
+
 describe("relative dates", () => {
   it("resolves today, yesterday, a named weekday and next week's day against the article's date", () => {
     // 2024-03-14 is a Thursday.

@@ -1,12 +1,13 @@
-import { MONTH_NUMBER, NEXT_MARKERS, PAST_MARKERS, procliticBefore, RELATIVE_DAYS, WEEKDAY_NUMBER, YEAR_WORDS } from "../../lexicon/index.js";
+import { MONTH_NUMBER, NEXT_MARKERS, PAST_MARKERS, procliticBefore, RELATIVE_DAYS, WEEKDAY_NUMBER, YEAR_PREPOSITIONS, YEAR_WORDS } from "../../lexicon/index.js";
 import { type Doc, gapBefore, type Token } from "./doc.js";
 import type { DateMention } from "./types.js";
 
 /**
  * Calendar dates: "12 نوفمبر 2019" (day), "يوليو 2017" (month), "العام 2014" / "عام 2022" (year).
  * Months by their Egyptian/Gulf names (يناير…ديسمبر), Levantine/Iraqi names (كانون الثاني…) and
- * Maghrebi names (جانفي…). A day and month without a year, and a bare year without "عام", are
- * left out: their year, or their being a date at all, would be a guess.
+ * Maghrebi names (جانفي…). A bare year counts after a preposition of time ("منذ 2011", "في 2010");
+ * a day and month without a year, and a bare year elsewhere, are left out: their year, or their
+ * being a date at all, would be a guess.
  */
 
 const MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_NUMBER.keys());
@@ -69,6 +70,13 @@ export function findDates(doc: Doc): DateMention[] {
     const prefix = procliticBefore(tok.f, YEAR_WORDS);
     if (prefix >= 0 && spaced(i + 1) && sameSentence(i + 1, tok.sentence) && isYear(tokens[i + 1]?.f)) {
       out.push(date(tok, tok.fs + prefix, i + 1, tokens[i + 1]!.f, "year"));
+      i += 1;
+      continue;
+    }
+    // "منذ 2011", "وفي 2010،": a bare year right after a preposition of time.
+    const next = tokens[i + 1];
+    if (next && procliticBefore(tok.f, YEAR_PREPOSITIONS) >= 0 && spaced(i + 1) && sameSentence(i + 1, tok.sentence) && isYear(next.f) && !/^\s*[%٪]/u.test(doc.folded.text.slice(next.fe, next.fe + 2))) {
+      out.push(date(next, next.fs, i + 1, next.f, "year"));
       i += 1;
     }
   }
