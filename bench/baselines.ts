@@ -49,7 +49,8 @@ export function baselineRows(graphs: readonly SourceGraph[], fold: NameFolder): 
       .slice(0, CLAIM_TEXT_MAX_CHARS);
   // A claim that some source curated stays curated when another source only extracted it, as in the loader.
   const curated = new Set(claims.filter((c) => c.origin === "curated").map((c) => c.id as string));
-  const uniqueClaims = [...new Map(claims.map((c) => [c.id as string, { ...c, origin: curated.has(c.id as string) ? "curated" : c.origin }])).values()];
+  const withOrigin = (c: Row): Row => ({ ...c, origin: curated.has(c.id as string) ? "curated" : c.origin });
+  const uniqueClaims = [...new Map(claims.map((c) => [c.id as string, withOrigin(c)])).values()];
 
   const entityLabels = [...new Set(plan.filter((s) => s.label.startsWith("Entity:")).map((s) => s.label))];
   const drawnTypes = [...new Set(plan.map((s) => s.label).filter((l) => /^[A-Z][A-Z_]*$/.test(l) && l !== "PART_OF"))];
