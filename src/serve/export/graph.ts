@@ -52,9 +52,14 @@ export class ExportError extends Error {
   override name = "ExportError";
 }
 
-/** Entities carry a second label (their type); every other node has one label, its kind. */
+/**
+ * The kinds of node the graph has. Some carry a second label: an entity its type, an extracted
+ * claim `Extracted`, a claim's evidence span `Evidence` (src/ingest/load/plan.ts).
+ */
+const KINDS = ["Entity", "Source", "Mention", "Claim", "Quote"] as const;
+
 function kindOf(labels: readonly string[]): string | undefined {
-  return labels.includes("Entity") ? "Entity" : labels.length === 1 ? labels[0] : undefined;
+  return KINDS.find((k) => labels.includes(k)) ?? (labels.length === 1 ? labels[0] : undefined);
 }
 
 function compare(a: string, b: string): number {
