@@ -128,7 +128,7 @@ function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[
     }
     return "candidate" in t ? fold(t.candidate.name) : "";
   };
-  const organisations = parties.filter((p) => p.type === "Organization");
+  const organisations = parties.filter((p) => p.type === "Organization").map((p) => ({ p, name: nameOf(p) }));
   const out: Party[] = [];
   doc.tokens.forEach((tok, k) => {
     if (tok.sentence < 0 || covered.has(k)) return;
@@ -142,7 +142,7 @@ function anaphors(doc: Doc, parties: readonly Party[], names: NameIndex): Party[
     const cut = procliticBefore(tok.f, ORGANIZATION_ANAPHORS);
     if (cut < 0) return;
     const head = tok.f.slice(cut + ARTICLE.length);
-    const antecedent = organisations.filter((p) => p.endToken <= k && nameOf(p).includes(head)).at(-1);
+    const antecedent = organisations.filter(({ p, name }) => p.endToken <= k && name.includes(head)).at(-1)?.p;
     if (!antecedent) return;
     const start = doc.folded.map[tok.fs + cut]!;
     out.push({ target: antecedent.target, type: "Organization", start, end: tok.end, firstToken: k, endToken: k + 1, sentence: tok.sentence });

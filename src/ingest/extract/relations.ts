@@ -68,7 +68,11 @@ export interface ClaimDate {
 export interface ExtractedAgreement {
   /** The words that first name it ("مذكرة تفاهم", "اتفاقية تعاون"). */
   name: string;
+  /** Its head noun, folded and without the article ("مذكره", "اتفاقيه"): what kind of agreement. */
+  kind: string;
   mentions: Array<{ start: number; end: number }>;
+  /** Its parties, from the agreementBetween claims about it. */
+  parties: Target[];
   date?: ClaimDate;
 }
 
@@ -286,7 +290,8 @@ function agreementPhrases(doc: Doc, parties: readonly Party[], agreements: Extra
       agreement = agreements.length - 1;
       agreements[agreement]!.mentions.push(span);
     } else {
-      agreement = agreements.push({ name: doc.parsed.text.slice(span.start, span.end), mentions: [span] }) - 1;
+      const name = doc.parsed.text.slice(span.start, span.end);
+      agreement = agreements.push({ name, kind: fold(name).split(" ")[0]!.replace(/^ال/u, ""), mentions: [span], parties: [] }) - 1;
     }
     out.push({ agreement, firstToken: i, endToken: end, ...span });
     i = end - 1;
@@ -295,7 +300,6 @@ function agreementPhrases(doc: Doc, parties: readonly Party[], agreements: Extra
 }
 
 interface Builder {
-  claims: ExtractedClaim[];
   add(s: Sentence, predicate: string, subject: Party | AgreementPhrase, object: Party | AgreementPhrase, trigger: number, confidence: number, frame: string): void;
 }
 
@@ -324,7 +328,6 @@ export function findRelations(
   const claims: ExtractedClaim[] = [];
   const seen = new Set<string>();
   const b: Builder = {
-    claims,
     add(s, predicate, subject, object, trigger, confidence, frame) {
       const subjectTarget = targetOf(subject);
       const objectTarget = targetOf(object);
@@ -362,7 +365,9 @@ export function findRelations(
   for (const c of claims) {
     if (c.date && "agreement" in c.object && c.predicate === "signed") agreements[c.object.agreement]!.date ??= c.date;
   }
-  return { claims: [...claims, ...sharedParties(claims, agreements, phrases)], agreements };
+  const all = [...claims, ...sharedParties(claims, agreements, phrases)];
+  for (const c of all) if (c.predicate === "agreementBetween" && "agreement" in c.subject) agreements[c.subject.agreement]!.parties.push(c.object);
+  return { claims: all, agreements };
 }
 
 /** The sentence's calendar date, else a relative day resolved against the publication date. */
@@ -562,16 +567,14 @@ function partnering(s: Sentence, k: number, b: Builder): void {
  */
 function sharedParties(claims: readonly ExtractedClaim[], agreements: readonly ExtractedAgreement[], phrases: readonly AgreementPhrase[]): ExtractedClaim[] {
   const partiesOf = (i: number) => claims.filter((c) => c.predicate === "agreementBetween" && "agreement" in c.subject && c.subject.agreement === i);
-  const kindOf = (name: string) => fold(name).split(" ")[0]!.replace(/^ال/u, "");
   const out: ExtractedClaim[] = [];
   agreements.forEach((a, i) => {
-    const head = kindOf(a.name);
-    const singular = AGREEMENT_PLURALS.get(head);
+    const singular = AGREEMENT_PLURALS.get(a.kind);
     if (!singular || partiesOf(i).length === 0) return;
     const after = phrases.find((p) => p.agreement === i)!.endToken;
     for (let j = i + 1; j < agreements.length; j++) {
       const later = phrases.find((p) => p.agreement === j)!;
-      if (later.firstToken < after || partiesOf(j).length > 0 || singular !== kindOf(agreements[j]!.name)) continue;
+      if (later.firstToken < after || partiesOf(j).length > 0 || singular !== agreements[j]!.kind) continue;
       for (const c of partiesOf(i)) out.push({ ...c, subject: { agreement: j }, confidence: c.confidence * 0.8, frame: "agreementBetween:plural" });
     }
   });

@@ -146,12 +146,9 @@ export function buildSourceGraph(
 
   // Agreements the frames found: one node per agreement of the article, or, when its parties and
   // date are known, one node per (kind, parties, date) across articles.
-  const partiesOf = (i: number) =>
-    extraction.claims.flatMap((c) => (c.predicate === "agreementBetween" && "agreement" in c.subject && c.subject.agreement === i ? [c.object] : []));
   const agreementIds = extraction.agreements.map((a, i) => {
-    const parties = [...new Set(partiesOf(i).flatMap((t) => ("entityId" in t ? [t.entityId] : [])))].sort();
-    const kind = fold(a.name).split(" ")[0]!.replace(/^ال/u, "");
-    const key = parties.length >= 2 && a.date ? `${kind}|${parties.join(",")}|${a.date.value}` : `${sourceId}|${i}`;
+    const parties = [...new Set(a.parties.flatMap((t) => ("entityId" in t ? [t.entityId] : [])))].sort();
+    const key = parties.length >= 2 && a.date ? `${a.kind}|${parties.join(",")}|${a.date.value}` : `${sourceId}|${i}`;
     const id = `agreement-${sha256Hex(key).slice(0, 12)}`;
     entities.set(id, { id, type: "Agreement", nameAr: a.name, nameEn: a.name, aliases: [], status: "candidate" });
     for (const m of a.mentions) mention(m.start, m.end, id);
