@@ -4,7 +4,7 @@ import { buildNameIndex, type NameIndex } from "../src/ingest/extract/index.js";
 import type { SourceGraph } from "../src/model/graph.js";
 import { InputError } from "../src/model/problem.js";
 import type { GazetteerEntry } from "../src/model/seed-files.js";
-import { buildSourceGraph } from "../src/ingest/pipeline/build.js";
+import { buildSourceGraph } from "../src/ingest/pipeline/stages.js";
 import { buildSeedGraphs, SEED_DIR } from "../src/ingest/pipeline/seed-project.js";
 import { resolveFacts, sha256Hex } from "../src/ingest/resolve/index.js";
 import { readGazetteer } from "../src/ingest/read/index.js";

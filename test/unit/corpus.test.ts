@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateArticle, generateCorpus, measureAccuracy, type SyntheticArticle } from "../../bench/corpus/index.js";
 import { buildNameIndex, type NameIndex } from "../../src/ingest/extract/index.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
-import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
+import { buildSourceGraph } from "../../src/ingest/pipeline/stages.js";
 import { SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
 import { sha256Hex } from "../../src/model/ids.js";
 import { resolveFacts } from "../../src/ingest/resolve/index.js";

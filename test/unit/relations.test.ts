@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildNameIndex, extract, type Extraction, type Target } from "../../src/ingest/extract/index.js";
 import { resolveDate } from "../../src/ingest/extract/dates.js";
 import { parse } from "../../src/ingest/parse/index.js";
-import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
+import { buildSourceGraph } from "../../src/ingest/pipeline/stages.js";
 import { sha256Hex } from "../../src/ingest/resolve/index.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildNameIndex } from "../../src/ingest/extract/index.js";
 import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
-import { buildSourceGraph } from "../../src/ingest/pipeline/build.js";
+import { buildSourceGraph } from "../../src/ingest/pipeline/stages.js";
 import { coverage } from "../../src/tools/report/coverage.js";
 import { merges } from "../../src/tools/report/merges.js";
 import { sha256Hex } from "../../src/model/ids.js";

@@ -16,10 +16,10 @@ import {
   readFacts,
   readGazetteer,
 } from "../../src/ingest/read/index.js";
-import { ARTICLE_STAGES, runArticles } from "../../src/ingest/pipeline/stages.js";
+import { ARTICLE_STAGES, runArticles, TEXT_STAGES } from "../../src/ingest/pipeline/stages.js";
 
-/** The stages before the graph is built: read, check and resolve. */
-const BEFORE_BUILD = ARTICLE_STAGES.filter((s) => s.name !== "build");
+/** The stages before the text is parsed: read, check, index and resolve. */
+const BEFORE_BUILD = ARTICLE_STAGES.filter((s) => !TEXT_STAGES.includes(s));
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/bad-input/${name}`, import.meta.url));
 

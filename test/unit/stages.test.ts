@@ -1,6 +1,19 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_STAGES, runArticles, runStages, sharedPerRun, warningsOrThrow, type Stage, type StageContext } from "../../src/ingest/pipeline/stages.js";
+import { buildNameIndex } from "../../src/ingest/extract/index.js";
+import {
+  ARTICLE_STAGES,
+  buildSourceGraph,
+  runArticles,
+  runStages,
+  runStagesNow,
+  sharedPerRun,
+  TEXT_STAGES,
+  warningsOrThrow,
+  type Stage,
+  type StageContext,
+} from "../../src/ingest/pipeline/stages.js";
+import { sha256Hex } from "../../src/model/ids.js";
 import { formatProblem, InputError, problemAt, type Problem } from "../../src/model/problem.js";
 
 const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
@@ -38,7 +51,7 @@ async function runToy(stages: ((log: string[]) => Stage<Toy>)[]) {
 
 describe("the article stages, declared as data", () => {
   it("are listed in pipeline order", () => {
-    expect(ARTICLE_STAGES.map((s) => s.name)).toEqual(["read", "check", "resolve", "build"]);
+    expect(ARTICLE_STAGES.map((s) => s.name)).toEqual(["read", "check", "index", "resolve", "parse", "extract", "graph", "validate"]);
   });
 
   it("read only what an earlier stage produces", () => {
@@ -90,6 +103,48 @@ describe("the stage runner", () => {
     await expect(runToy([toy("sly", ["start"], ["a"]), (log) => ({ ...toy("liar", ["start"], [])(log), run: () => ({ b: 2 }) })])).rejects.toThrow(
       'stage "liar" produced b, which it does not declare',
     );
+  });
+
+  it("runs stages without I/O synchronously by the same rules, and refuses one that returns a promise", () => {
+    const log: string[] = [];
+    const context: StageContext = { report: () => undefined, shared: sharedPerRun() };
+    const stages = [toy("one", ["start"], ["a"], { report: "error" }), toy("checks-on", ["a"], ["b"], { afterErrors: true }), toy("builds", ["b"], ["c"])];
+    const { work, failed } = runStagesNow<Toy>({ start: true }, stages.map((s) => s(log)), context);
+    expect(log).toEqual(["one", "checks-on"]);
+    expect(work).toEqual({ start: true, a: 1, b: 1 });
+    expect(failed).toBe(true);
+    const io: Stage<Toy> = { ...toy("reads-a-file", ["start"], ["a"])([]), run: () => Promise.resolve({ a: 1 }) };
+    expect(() => runStagesNow<Toy>({ start: true }, [io], context)).toThrow('stage "reads-a-file" does I/O; run it with runStages');
+  });
+});
+
+describe("a text in memory through the text stages", () => {
+  const names = buildNameIndex([]);
+  const input = (id: string, text: string) => ({ meta: { id, title: "t", publisher: "p", language: "ar" }, text, sha256: sha256Hex(text), file: "memo.txt" });
+
+  it("are the stages from parse to validate", () => {
+    expect(TEXT_STAGES.map((s) => s.name)).toEqual(["parse", "extract", "graph", "validate"]);
+  });
+
+  it("give the graph of the text", () => {
+    const { graph, parsed, extraction } = buildSourceGraph(input("memo-1", "وصل وزير الخارجية إلى قطر أمس."), names, [], { trusted: false });
+    expect(graph.source.id).toBe("memo-1");
+    expect(parsed.text).toBe(graph.source.text);
+    expect(graph.entities.map((e) => e.id)).toContain("qatar");
+    expect(extraction.entityMentions.some((m) => m.entityId === "qatar")).toBe(true);
+  });
+
+  it("throw the validate stage's problems, naming the file, when the graph breaks the schema", () => {
+    let thrown: unknown;
+    try {
+      buildSourceGraph(input("Not An Id!", "قطر"), names, [], { trusted: false });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    const problems = (thrown as InputError).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatchObject({ file: "memo.txt", origin: "validate:schema", severity: "error" });
   });
 });
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, Mention, SourceGraph } from "../../src/model/graph.js";
 import { mentionId, sha256Hex, spanOf } from "../../src/model/ids.js";
-import { ARTICLE_STAGES, runArticles } from "../../src/ingest/pipeline/stages.js";
+import { ARTICLE_STAGES, runArticles, TEXT_STAGES } from "../../src/ingest/pipeline/stages.js";
 import { validateSourceGraph } from "../../src/ingest/validate/index.js";
 
 /** The origin and severity of the validate stage's graph checks. */
@@ -11,7 +11,7 @@ const seed = (name: string) => fileURLToPath(new URL(`../../seed/${name}`, impor
 
 /** The graph of the real seed article as the pipeline would build it from the curated files. */
 async function seedGraph(): Promise<SourceGraph> {
-  const before = ARTICLE_STAGES.filter((stage) => stage.name !== "build");
+  const before = ARTICLE_STAGES.filter((stage) => !TEXT_STAGES.includes(stage));
   const { articles } = await runArticles([{ metaPath: seed("article-ar.meta.yaml"), gazetteerPath: seed("gazetteer.yaml") }], before);
   const s = articles[0]!;
   if (!s.meta || !s.article || !s.resolved || !s.gazetteer) throw new Error("the seed article reads and resolves");

@@ -102,7 +102,7 @@ function dateProblem(value: string, precision: keyof typeof DATE_SHAPE): string 
  * belongs to this article, dates agree with their precision, and no claim is curated twice
  * (two facts with the same claim id should be one fact with two evidences).
  */
-export function checkFacts(facts: Located<FactsFile>, gazetteer: Gazetteer, meta?: ArticleMeta): Problem[] {
+export function checkFacts(facts: Located<FactsFile>, gazetteer: Gazetteer, meta?: Pick<ArticleMeta, "id">): Problem[] {
   const problems: Problem[] = [];
   const f = facts.file;
   const ids = new Set(gazetteer.entities.map((e) => e.id));

@@ -5,7 +5,7 @@ import type { SourceGraph } from "../../model/graph.js";
 import { InputError } from "../../model/problem.js";
 import type { GazetteerEntry } from "../../model/seed-files.js";
 import { sha256Hex } from "../../model/ids.js";
-import { buildSourceGraph } from "./build.js";
+import { buildSourceGraph } from "./stages.js";
 
 /**
  * Text in, graph out: the pipeline on an article nobody curated (no meta or facts file), as the

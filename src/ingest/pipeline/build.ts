@@ -1,16 +1,14 @@
-import { extract, EXTRACTOR, type CandidateMention, type Extraction, type NameIndex, type Target } from "../extract/index.js";
+import { EXTRACTOR, type CandidateMention, type Extraction, type NameIndex, type Target } from "../extract/index.js";
 import type { Claim, Entity, Mention, Quote, SourceGraph } from "../../model/graph.js";
-import { InputError } from "../../model/problem.js";
 import type { ArticleMeta, GazetteerEntry } from "../../model/seed-files.js";
-import { parse, type ParsedSource } from "../parse/index.js";
+import type { ParsedSource } from "../parse/index.js";
 import { claimId, mentionId, sha256Hex, spanOf, toCodePoint, type ResolvedFact } from "../resolve/index.js";
 import { fold } from "../../lexicon/arabic.js";
-import { validateSourceGraph } from "../validate/index.js";
 
 /**
- * The pure pipeline for one article: parse → extract → resolve → validate, ending in the
- * SourceGraph that `load` writes. Curated facts arrive already resolved to spans (the resolve
- * stage ran where their file positions are known); rule output is resolved here.
+ * The graph stage: what extraction found and the curated facts (already resolved to spans, where
+ * their file positions are known) become one SourceGraph, the unit that `load` writes. Rule
+ * output is resolved to code-point spans here. Pure; the validate stage checks the result.
  */
 
 export interface ArticleInput {
@@ -54,20 +52,9 @@ function candidateId(type: CandidateMention["type"], name: string, scope: string
   return `candidate-${sha256Hex(`${type}\u0000${fold(name)}\u0000${scope}`).slice(0, 12)}`;
 }
 
-/**
- * `trusted`: the article has a curated facts file, which vouches for its reading, so descriptions
- * ("مذكرة التفاهم", "وزير الدفاع") resolve to the gazetteer's entities without their names.
- */
-export function buildSourceGraph(
-  input: ArticleInput,
-  names: NameIndex,
-  facts: readonly ResolvedFact[],
-  options: { trusted: boolean },
-): BuiltSource {
+export function graphOf(input: ArticleInput, names: NameIndex, extraction: Extraction, facts: readonly ResolvedFact[]): SourceGraph {
   const { text } = input;
   const sourceId = input.meta.id;
-  const parsed = parse(text, sourceId);
-  const extraction = extract(parsed, names, { trusted: options.trusted, ...(input.meta.published && { published: input.meta.published }) });
 
   // The extractor works in JS string indices; the graph counts code points (equal unless the
   // text has characters outside the Basic Multilingual Plane).
@@ -193,7 +180,7 @@ export function buildSourceGraph(
     if (!byTriple.has(triple(claim))) byTriple.set(triple(claim), claim);
   }
 
-  const graph: SourceGraph = {
+  return {
     source: {
       id: sourceId,
       title: input.meta.title,
@@ -210,7 +197,4 @@ export function buildSourceGraph(
     claims: [...claims.values()],
     quotes,
   };
-  const problems = validateSourceGraph(graph, input.file);
-  if (problems.length > 0) throw new InputError(problems);
-  return { graph, parsed, extraction };
 }

@@ -1,8 +1,10 @@
 import { basename } from "node:path";
-import { buildNameIndex, type NameIndex } from "../extract/index.js";
+import { buildNameIndex, extract, type Extraction, type NameIndex } from "../extract/index.js";
+import type { SourceGraph } from "../../model/graph.js";
 import { formatProblem, InputError, type Problem } from "../../model/problem.js";
-import type { ArticleMeta, FactsFile, Gazetteer } from "../../model/seed-files.js";
+import type { FactsFile, Gazetteer } from "../../model/seed-files.js";
 import { checkFacts, checkGazetteer } from "../check/index.js";
+import { parse, type ParsedSource } from "../parse/index.js";
 import {
   articleMetaFromText,
   factsFileOf,
@@ -15,31 +17,44 @@ import {
   type Located,
 } from "../read/index.js";
 import { resolveFacts, type ResolvedFact } from "../resolve/index.js";
-import { buildSourceGraph, type BuiltSource } from "./build.js";
+import { validateSourceGraph } from "../validate/index.js";
+import { graphOf, type ArticleInput, type BuiltSource } from "./build.js";
 
 /**
  * The pipeline of one article, declared as data: each stage names what it reads from the article's
  * work record and what it adds to it, and reports problems through one channel. Adding a stage is
  * adding a line to ARTICLE_STAGES.
  *
- *   read → check → resolve → build (parse → extract → graph → validate) ║ plan → load
+ *   read → check → index → resolve → parse → extract → graph → validate ║ plan → load
  *
- * `build` is buildSourceGraph, one stage until its parse, extract and validate steps are split out.
- * Plan and load run once for all articles (src/ingest/load, called by loadSourceGraphs), and only
- * when no article has an error: nothing is written for a run with a mistake in it.
+ * Plan and load run once for a batch of articles, inside its write transaction (the plan depends
+ * on what the database already holds for those sources: src/ingest/load/run.ts), and only when no
+ * article has an error: nothing is written for a run with a mistake in it.
  */
 
 /** What one article has become so far; a stage reads some fields and fills others. */
 export interface ArticleWork {
-  sources: ArticleSources;
+  /** The files of an article read from disk; absent when the text arrives in memory. */
+  sources?: ArticleSources;
   gazetteer?: Located<Gazetteer>;
+  /** The gazetteer and the world data as the extractor looks names up. */
+  names?: NameIndex;
   /** From the meta file, or derived from the text of an article that has none. */
-  meta?: ArticleMeta;
+  meta?: ArticleInput["meta"];
   article?: ArticleText;
   /** Curated facts, when the article has a facts file. */
   facts?: Located<FactsFile>;
+  /**
+   * A curated facts file vouches for the article's reading, so descriptions ("مذكرة التفاهم",
+   * "وزير الدفاع") resolve to the gazetteer's entities without their names.
+   */
+  trusted?: boolean;
   /** Every curated fact whose evidence words were all found, with their spans. */
   resolved?: ResolvedFact[];
+  parsed?: ParsedSource;
+  extraction?: Extraction;
+  graph?: SourceGraph;
+  /** The graph once it passed validation, with what it was built from. */
   built?: BuiltSource;
 }
 
@@ -78,17 +93,17 @@ async function reported<T>(context: StageContext, f: () => Promise<T>): Promise<
 }
 
 async function read({ sources }: ArticleWork, context: StageContext): Promise<Partial<ArticleWork>> {
-  const { metaPath } = sources;
-  if (!metaPath && !sources.articlePath) throw new Error("an article needs metaPath or articlePath");
-  const factsPath = await factsFileOf(sources);
-  const gazetteer = await reported(context, () => context.shared(`gazetteer ${sources.gazetteerPath}`, () => readGazetteer(sources.gazetteerPath)));
+  const { metaPath } = sources!;
+  if (!metaPath && !sources!.articlePath) throw new Error("an article needs metaPath or articlePath");
+  const factsPath = await factsFileOf(sources!);
+  const gazetteer = await reported(context, () => context.shared(`gazetteer ${sources!.gazetteerPath}`, () => readGazetteer(sources!.gazetteerPath)));
   const located = metaPath ? await reported(context, () => readArticleMeta(metaPath)) : undefined;
-  const articlePath = located?.articlePath ?? sources.articlePath;
-  const maxBytes = { ...(sources.maxBytes !== undefined && { maxBytes: sources.maxBytes }) };
+  const articlePath = located?.articlePath ?? sources!.articlePath;
+  const maxBytes = { ...(sources!.maxBytes !== undefined && { maxBytes: sources!.maxBytes }) };
   const article = articlePath ? await reported(context, () => readArticle(articlePath, maxBytes)) : undefined;
   const meta = located?.value ?? (article && !metaPath ? articleMetaFromText(article) : undefined);
   const facts = factsPath ? await reported(context, () => readFacts(factsPath)) : undefined;
-  return { ...(gazetteer && { gazetteer }), ...(meta && { meta }), ...(article && { article }), ...(facts && { facts }) };
+  return { ...(gazetteer && { gazetteer }), ...(meta && { meta }), ...(article && { article }), ...(facts && { facts }), trusted: factsPath !== undefined };
 }
 
 function check({ gazetteer, facts, meta }: ArticleWork, context: StageContext): Partial<ArticleWork> {
@@ -100,6 +115,10 @@ function check({ gazetteer, facts, meta }: ArticleWork, context: StageContext): 
   return {};
 }
 
+function index({ gazetteer }: ArticleWork, context: StageContext): Partial<ArticleWork> {
+  return { names: context.shared(`names ${gazetteer!.file}`, () => buildNameIndex(gazetteer!.value.entities)) };
+}
+
 function resolve({ facts, article }: ArticleWork, context: StageContext): Partial<ArticleWork> {
   if (!facts) return { resolved: [] };
   const { resolved, problems } = resolveFacts(facts.value, article!.text, { file: facts.file, article: basename(article!.file), locate: facts.locate });
@@ -107,26 +126,62 @@ function resolve({ facts, article }: ArticleWork, context: StageContext): Partia
   return { resolved };
 }
 
-function build({ gazetteer, meta, article, facts, resolved }: ArticleWork, context: StageContext): Partial<ArticleWork> {
-  const names = context.shared(`names ${gazetteer!.file}`, (): NameIndex => buildNameIndex(gazetteer!.value.entities));
-  const input = { meta: meta!, text: article!.text, sha256: article!.sha256, file: article!.file };
-  try {
-    // A curated facts file vouches for the article's reading (see buildSourceGraph's `trusted`).
-    return { built: buildSourceGraph(input, names, resolved!, { trusted: facts !== undefined }) };
-  } catch (e) {
-    // buildSourceGraph throws its validate step's problems.
-    if (!(e instanceof InputError)) throw e;
-    e.problems.forEach((p) => context.report(p));
-    return {};
-  }
+function parseText({ article, meta }: ArticleWork): Partial<ArticleWork> {
+  return { parsed: parse(article!.text, meta!.id) };
+}
+
+function extractFrom({ parsed, names, meta, trusted }: ArticleWork): Partial<ArticleWork> {
+  return { extraction: extract(parsed!, names!, { trusted: trusted ?? false, ...(meta!.published && { published: meta!.published }) }) };
+}
+
+function graph({ article, meta, names, extraction, resolved }: ArticleWork): Partial<ArticleWork> {
+  return { graph: graphOf({ ...article!, meta: meta! }, names!, extraction!, resolved!) };
+}
+
+function validate({ graph, parsed, extraction, article }: ArticleWork, context: StageContext): Partial<ArticleWork> {
+  const problems = validateSourceGraph(graph!, article!.file);
+  problems.forEach((p) => context.report(p));
+  return problems.length > 0 ? {} : { built: { graph: graph!, parsed: parsed!, extraction: extraction! } };
 }
 
 export const ARTICLE_STAGES: readonly Stage<ArticleWork>[] = [
-  { name: "read", reads: ["sources"], produces: ["gazetteer", "meta", "article", "facts"], afterErrors: true, run: read },
+  { name: "read", reads: ["sources"], produces: ["gazetteer", "meta", "article", "facts", "trusted"], afterErrors: true, run: read },
   { name: "check", reads: ["gazetteer"], produces: [], afterErrors: true, run: check },
+  { name: "index", reads: ["gazetteer"], produces: ["names"], afterErrors: false, run: index },
   { name: "resolve", reads: ["article"], produces: ["resolved"], afterErrors: true, run: resolve },
-  { name: "build", reads: ["gazetteer", "meta", "article", "resolved"], produces: ["built"], afterErrors: false, run: build },
+  { name: "parse", reads: ["article", "meta"], produces: ["parsed"], afterErrors: false, run: parseText },
+  { name: "extract", reads: ["parsed", "names", "meta"], produces: ["extraction"], afterErrors: false, run: extractFrom },
+  { name: "graph", reads: ["article", "meta", "names", "extraction", "resolved"], produces: ["graph"], afterErrors: false, run: graph },
+  { name: "validate", reads: ["graph"], produces: ["built"], afterErrors: false, run: validate },
 ];
+
+/** The stages that turn a text already in memory into a graph: from `parse` on. */
+export const TEXT_STAGES = ARTICLE_STAGES.slice(ARTICLE_STAGES.findIndex((s) => s.name === "parse"));
+
+/** Merges what a stage added into the work, refusing fields the stage did not declare. */
+function merged<W extends object>(stage: Stage<W>, current: W, added: Partial<W>): W {
+  const undeclared = Object.keys(added).filter((field) => !(stage.produces as readonly string[]).includes(field));
+  if (undeclared.length > 0) throw new Error(`stage "${stage.name}" produced ${undeclared.join(", ")}, which it does not declare`);
+  return { ...current, ...added };
+}
+
+/** Whether a stage runs: what it reads is there, and no error came before unless it runs after errors. */
+function due<W extends object>(stage: Stage<W>, current: W, failed: boolean): boolean {
+  return (!failed || stage.afterErrors) && stage.reads.every((field) => current[field] !== undefined);
+}
+
+/** A context that also remembers whether an error was reported. */
+function tracking(context: StageContext): { inner: StageContext; failed: () => boolean } {
+  let failed = false;
+  const inner: StageContext = {
+    shared: (key, make) => context.shared(key, make),
+    report(problem) {
+      if (problem.severity === "error") failed = true;
+      context.report(problem);
+    },
+  };
+  return { inner, failed: () => failed };
+}
 
 /**
  * Runs `stages` in their order over `work`. A stage runs when what it reads is there, and, once a
@@ -137,24 +192,45 @@ export async function runStages<W extends object>(
   stages: readonly Stage<W>[],
   context: StageContext,
 ): Promise<{ work: W; failed: boolean }> {
-  let failed = false;
-  const inner: StageContext = {
-    shared: (key, make) => context.shared(key, make),
-    report(problem) {
-      if (problem.severity === "error") failed = true;
-      context.report(problem);
-    },
-  };
+  const { inner, failed } = tracking(context);
+  let current = work;
+  for (const stage of stages) if (due(stage, current, failed())) current = merged(stage, current, await stage.run(current, inner));
+  return { work: current, failed: failed() };
+}
+
+/** runStages for stages that do no I/O (the text stages), for callers that hold the text in memory. */
+export function runStagesNow<W extends object>(work: W, stages: readonly Stage<W>[], context: StageContext): { work: W; failed: boolean } {
+  const { inner, failed } = tracking(context);
   let current = work;
   for (const stage of stages) {
-    if (failed && !stage.afterErrors) break;
-    if (!stage.reads.every((field) => current[field] !== undefined)) continue;
-    const added = await stage.run(current, inner);
-    const undeclared = Object.keys(added).filter((field) => !(stage.produces as readonly string[]).includes(field));
-    if (undeclared.length > 0) throw new Error(`stage "${stage.name}" produced ${undeclared.join(", ")}, which it does not declare`);
-    current = { ...current, ...added };
+    if (!due(stage, current, failed())) continue;
+    const added = stage.run(current, inner);
+    if (added instanceof Promise) throw new Error(`stage "${stage.name}" does I/O; run it with runStages`);
+    current = merged(stage, current, added);
   }
-  return { work: current, failed };
+  return { work: current, failed: failed() };
+}
+
+/**
+ * One article's text, already in memory, through the text stages: its graph, or an InputError
+ * holding the validate stage's problems. `facts` are curated facts already resolved to spans.
+ */
+export function buildSourceGraph(
+  input: ArticleInput,
+  names: NameIndex,
+  facts: readonly ResolvedFact[],
+  options: { trusted: boolean },
+): BuiltSource {
+  const problems: Problem[] = [];
+  const { meta, file, text, sha256 } = input;
+  const article: ArticleText = { file, text, sha256, bom: false, bytes: Buffer.byteLength(text) };
+  const { work } = runStagesNow<ArticleWork>(
+    { article, meta, names, resolved: [...facts], trusted: options.trusted },
+    TEXT_STAGES,
+    { shared: sharedPerRun(), report: (p) => problems.push(p) },
+  );
+  if (!work.built) throw new InputError(problems);
+  return work.built;
 }
 
 /** A fresh per-run memo for StageContext.shared. */
