@@ -36,6 +36,9 @@ export function targetChecks(r: BenchResults): TargetCheck[] {
     checks.push({ target: `load ${l.articles.toLocaleString("en-US")} articles ≥ 0.8× UNWIND baseline`, measured: times(l.ratioToUnwind), met: l.ratioToUnwind.median >= 0.8 });
     checks.push({ target: `load ${l.articles.toLocaleString("en-US")} articles ≥ 10× naive baseline`, measured: times(l.ratioToNaive), met: l.ratioToNaive.median >= 10 });
   }
+  for (const b of r.bulk ?? []) {
+    checks.push({ target: `bulk backfill of ${b.articles.toLocaleString("en-US")} articles ≥ 5× faster than the loader, same graph`, measured: `${times(b.speedup)}, ${b.sameGraph ? "same checksum" : "**checksums differ**"}`, met: b.speedup.median >= 5 && b.sameGraph });
+  }
   const largest = r.queries.at(-1);
   const smallest = r.queries[0];
   const at = (n: number) => `${n.toLocaleString("en-US")} article${n === 1 ? "" : "s"}`;
@@ -206,6 +209,8 @@ export function renderReport(r: BenchResults, plotHref: string): string {
     out.push("");
   }
 
+  if (r.bulk && r.bulk.length > 0) out.push(...bulkSection(r.bulk));
+
   out.push("## Queries");
   out.push("");
   out.push(
@@ -328,4 +333,44 @@ export function renderReport(r: BenchResults, plotHref: string): string {
   out.push(readFileSync(NOTES, "utf8").trim());
   out.push("");
   return out.join("\n");
+}
+
+function bulkSection(sizes: NonNullable<BenchResults["bulk"]>): string[] {
+  const out = ["## Bulk backfill", ""];
+  out.push(
+    table(
+      ["articles", "nodes", "relationships", "loader s", "bulk backfill s", "loader ÷ backfill", "shards s", "import files s", "neo4j-admin s", "server start s", "schema s", "same graph"],
+      sizes.map((b) => [
+        b.articles.toLocaleString("en-US"),
+        b.nodes.toLocaleString("en-US"),
+        b.relationships.toLocaleString("en-US"),
+        fmt(b.loaderSeconds),
+        fmt(b.bulkSeconds),
+        times(b.speedup),
+        num(b.phases.shards),
+        num(b.phases.files),
+        num(b.phases.import),
+        num(b.phases.start),
+        num(b.phases.schema),
+        b.sameGraph ? `yes (${b.checksum.slice(0, 12)}…)` : "**no**",
+      ]),
+    ),
+  );
+  out.push("");
+  out.push(
+    "`npm run bench -- --bulk-only` (or `--bulk` with a full run): the same extracted articles into an empty database of a project-managed instance of the benchmark's own (\"bench-bulk\", bolt 7715; BENCH_BULK_NEO4J_* move it), " +
+      `${sizes[0]!.bulkSeconds.runs.length} runs, each way in turn. The loader is \`npm run ingest\`'s load (the schema, then transactions of 200 sources); ` +
+      "the backfill is everything `npm run ingest -- --bulk` does after extraction: shard files, the merged import files, stopping the server, `neo4j-admin database import full`, starting the server, the schema with its indexes populated (src/ingest/bulk). " +
+      "Phases are medians. Same graph: after each run, the checksum of every node and relationship with its labels, type and typed properties (src/neo4j/checksum.ts) was the same for both ways.",
+  );
+  for (const b of sizes) {
+    if (b.loadBefore && b.loadAfter) {
+      out.push("");
+      out.push(
+        `Measured ${b.measuredAt ?? ""} on a machine shared with other work: load average ${b.loadBefore.map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min) before, ${b.loadAfter.map((x) => x.toFixed(1)).join(" / ")} after, on 2 cores.`,
+      );
+    }
+  }
+  out.push("");
+  return out;
 }

@@ -14,6 +14,7 @@ import { growEntities } from "./entities.js";
 import { QUERIES, type BenchQuery } from "./queries.js";
 import { checkSameAnswers, loadTest, prepareQueries, sampleRss, startCypherEndpoint, startGraphqlEndpoint, type Endpoint, type LoadResult } from "./query-load.js";
 import { spread, type Spread } from "./stats.js";
+import { bulkBench, type BulkSize } from "./bulk.js";
 
 /** What one run measures, and how hard: the full run for BENCHMARKS.md, the smoke run for the test suite. */
 export interface BenchConfig {
@@ -132,6 +133,8 @@ export interface BenchResults {
   queries: QuerySize[];
   /** Absent in results saved before the name-lookup benchmark existed. */
   nameLookup?: NameLookupSize[];
+  /** The bulk backfill against the loader; only with --bulk or --bulk-only. */
+  bulk?: BulkSize[];
 }
 
 export interface BenchOptions {
@@ -140,6 +143,23 @@ export interface BenchOptions {
   /** The Neo4j to use (and wipe); default NEO4J_URI, else the project-managed "bench" instance. */
   target?: Neo4jTarget;
   log?: (line: string) => void;
+  /** Also measure the bulk backfill at this many articles (bench/bulk.ts). */
+  bulkArticles?: number;
+}
+
+/** Runs of the bulk benchmark: each one loads 10,000 articles twice, once each way. */
+export const BULK_RUNS = 2;
+export const BULK_ARTICLES = 10_000;
+
+/** `--bulk-only`: the bulk benchmark alone, added to saved results (replacing an earlier one). */
+export async function runBulkOnly(saved: BenchResults, articles = BULK_ARTICLES, log: (line: string) => void = (l) => console.error(l)): Promise<BenchResults> {
+  const started = performance.now();
+  const loadBefore = loadavg();
+  log(`corpus: seed article + ${articles - 1} synthetic articles`);
+  const corpus = await prepareCorpus(articles);
+  const bulk = await bulkBench(corpus.graphs.slice(0, articles), BULK_RUNS, log);
+  log(`bulk benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore.map((x) => x.toFixed(1)).join(" / ")} before, ${loadavg().map((x) => x.toFixed(1)).join(" / ")} after`);
+  return { ...saved, bulk: [{ ...bulk, loadBefore, loadAfter: loadavg(), measuredAt: new Date().toISOString() }] };
 }
 
 function summarize(runs: LoadResult[]) {
@@ -160,7 +180,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   const loadBefore = loadavg();
   const startedAt = new Date().toISOString();
 
-  const largest = Math.max(config.extractionArticles + 1, ...config.loadSizes, ...config.querySizes);
+  const largest = Math.max(config.extractionArticles + 1, ...config.loadSizes, ...config.querySizes, options.bulkArticles ?? 0);
   log(`corpus: seed article + ${largest - 1} synthetic articles`);
   const corpus = await prepareCorpus(largest);
 
@@ -236,7 +256,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
         nameLookup.push({ entities, row: row! });
       }
     }
+    const bulk: BulkSize[] = [];
+    if (options.bulkArticles) {
+      const loadBefore = loadavg();
+      const measured = await bulkBench(corpus.graphs.slice(0, options.bulkArticles), BULK_RUNS, log);
+      bulk.push({ ...measured, loadBefore, loadAfter: loadavg(), measuredAt: new Date().toISOString() });
+    }
     return {
+      ...(bulk.length > 0 ? { bulk } : {}),
       smoke,
       config,
       machine: {

@@ -2,6 +2,7 @@ import { Neo4jError } from "neo4j-driver";
 import { formatProblem, InputError, type Problem } from "../model/problem.js";
 import { Neo4jLocalError } from "../neo4j/local-server.js";
 import type { SeedReport } from "../ingest/pipeline/seed-project.js";
+import type { GraphCounts } from "../ingest/load/run.js";
 
 /** Prints a clear message, not a stack trace, for the errors users can act on; exit code 1. */
 export function fail(e: unknown): never {
@@ -36,5 +37,9 @@ export function printSeedReport(r: SeedReport): void {
   console.log(
     `Written: +${r.writes.nodesCreated} / -${r.writes.nodesDeleted} nodes, +${r.writes.relationshipsCreated} / -${r.writes.relationshipsDeleted} relationships, ${r.writes.propertiesSet} properties set`,
   );
-  console.log(`\nGraph now:\n${table("label", r.graph.labels)}\n\n${table("relationship", r.graph.relationships)}`);
+  printGraph(r.graph);
+}
+
+export function printGraph(graph: GraphCounts): void {
+  console.log(`\nGraph now:\n${table("label", graph.labels)}\n\n${table("relationship", graph.relationships)}`);
 }

@@ -10,10 +10,16 @@ import { waitFor } from "./cli.js";
  * it when two runs share a machine.
  */
 export function faultInstance(): InstanceOptions {
+  return ownInstance("FAULTS", "faults", { bolt: 7723, http: 7724 });
+}
+
+/** A test file's own project-managed Neo4j, moved by TEST_<prefix>_NEO4J_INSTANCE / _BOLT_PORT / _HTTP_PORT. */
+export function ownInstance(prefix: string, name: string, ports: { bolt: number; http: number }): InstanceOptions {
+  const env = (key: string) => process.env[`TEST_${prefix}_NEO4J_${key}`];
   return {
-    ...instanceFromEnv(readEnv(), process.env.TEST_FAULTS_NEO4J_INSTANCE ?? "faults", {
-      bolt: Number(process.env.TEST_FAULTS_NEO4J_BOLT_PORT ?? 7723),
-      http: Number(process.env.TEST_FAULTS_NEO4J_HTTP_PORT ?? 7724),
+    ...instanceFromEnv(readEnv(), env("INSTANCE") ?? name, {
+      bolt: Number(env("BOLT_PORT") ?? ports.bolt),
+      http: Number(env("HTTP_PORT") ?? ports.http),
     }),
     log: () => undefined,
   };

@@ -47,7 +47,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-function entityRow(e: Entity, fold: NameFolder) {
+/** An entity's node properties as the loader writes them (the bulk backfill writes the same). */
+export function entityRow(e: Entity, fold: NameFolder) {
   const keys = new Set([e.nameAr, e.nameEn, ...e.aliases].map(fold).filter((k) => k.length > 0));
   return {
     id: e.id,
@@ -73,7 +74,7 @@ export function dateSort(value: string): string {
   return `${y}-${m}-${d}`;
 }
 
-function claimRow(c: Claim) {
+export function claimRow(c: Claim) {
   const v = c.value;
   return {
     id: c.id,
@@ -115,7 +116,7 @@ export function planPreviousClaims(sourceIds: readonly string[]): Statement[] {
   }));
 }
 
-function sourceRow(source: Source) {
+export function sourceRow(source: Source) {
   return {
     id: source.id,
     props: {
