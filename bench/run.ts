@@ -62,7 +62,7 @@ export const SMOKE: BenchConfig = {
   querySizes: [1, 12],
   entitySizes: [100, 400],
   queryRuns: 1,
-  querySeconds: 0.5,
+  querySeconds: 0.2,
   warmupSeconds: 0,
   connections: 2,
 };
