@@ -8,7 +8,12 @@ import { defineConfig } from "vitest/config";
  * bad input, the benchmark's wipe), which the others' whole-graph checks must not see.
  * `npx vitest run --project unit` needs no Neo4j.
  */
-const WRITERS = ["test/integration/second-article.test.ts", "test/integration/reliability-bad-input.test.ts", "test/integration/bench-smoke.test.ts"];
+const WRITERS = [
+  "test/integration/second-article.test.ts",
+  "test/integration/reliability-bad-input.test.ts",
+  "test/integration/bench-smoke.test.ts",
+  "test/integration/review.test.ts",
+];
 
 const integration = {
   globalSetup: ["test/global-setup.ts"],

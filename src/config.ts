@@ -41,6 +41,11 @@ const Env = z.object({
    * "https://sanad.example.org"). Default: taken from each request's Host header.
    */
   SANAD_PUBLIC_URL: z.url().optional(),
+  /**
+   * The seed folder (gazetteer, rejections, curated articles) that `seed`, `ingest`, `report` and
+   * `review` read and `review` writes; default the repository's seed/.
+   */
+  SANAD_SEED_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type Env = z.infer<typeof Env>;

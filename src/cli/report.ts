@@ -1,5 +1,6 @@
+import { join } from "node:path";
 import { Command } from "commander";
-import { buildArticles, buildSeedGraphs, SEED_DIR } from "../ingest/pipeline/seed-project.js";
+import { buildArticles, buildSeedGraphs, configuredSeedDir } from "../ingest/pipeline/seed-project.js";
 import { coverage, type Coverage } from "../tools/report/coverage.js";
 import { merges } from "../tools/report/merges.js";
 import { fail, warn } from "./output.js";
@@ -23,11 +24,12 @@ function print(c: Coverage): void {
 new Command("report")
   .description("Per source: entities by type, claims by predicate, quotes by speaker, sentences left without a claim or quote; candidates merged, and why")
   .argument("[files...]", "article texts or *.meta.yaml (default: every article under seed/)")
-  .option("--gazetteer <file>", "gazetteer", `${SEED_DIR}/gazetteer.yaml`)
-  .action(async (files: string[], opts: { gazetteer: string }) => {
+  .option("--gazetteer <file>", "gazetteer (default: gazetteer.yaml of SANAD_SEED_DIR, else of seed/)")
+  .action(async (files: string[], opts: { gazetteer?: string }) => {
+    const seedDir = configuredSeedDir();
     const built = files.length
-      ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer, undefined, warn)
-      : await buildSeedGraphs(undefined, warn);
+      ? await buildArticles(files.map((f) => (f.endsWith(".meta.yaml") ? { metaPath: f } : { articlePath: f })), opts.gazetteer ?? join(seedDir, "gazetteer.yaml"), undefined, warn)
+      : await buildSeedGraphs(seedDir, warn);
     for (const b of built) print(coverage(b.graph, b.parsed));
     const merged = merges(built.map((b) => b.graph));
     if (merged.length) console.log(`\n# Candidates standing for more than one mention, and why\n`);

@@ -46,6 +46,12 @@ export const GazetteerEntry = z
     glossEn: z.string().min(1).optional(),
     /** Organisation or country this entity belongs to (e.g. a ministry to its state). */
     partOf: Id.optional(),
+    /**
+     * The candidate ids (`npm run review -- accept | merge`) this entry was made from or absorbed:
+     * the record of the decision, and how a rejection written against a candidate id still finds
+     * the claims of the entity it became.
+     */
+    replaces: z.array(Id).min(1).optional(),
   })
   .strict();
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
@@ -113,3 +119,42 @@ export const FactsFile = z
   })
   .strict();
 export type FactsFile = z.infer<typeof FactsFile>;
+
+/**
+ * Machine readings a reviewer refused (`npm run review -- reject`), in seed/rejections.yaml beside
+ * the gazetteer; the next ingest leaves them out. Git is the audit trail.
+ */
+export const ClaimRejection = z
+  .object({
+    /** The claim's id when it was rejected, for people; matching goes by the statement below. */
+    claim: z.string().regex(/^claim-[0-9a-f]{16}$/, "claim ids are claim- and 16 hex digits"),
+    predicate: z.string().min(1),
+    /** Entity ids; a candidate id still matches after the candidate was accepted or merged (GazetteerEntry.replaces). */
+    subject: Id,
+    object: Id.optional(),
+    /** Only as read in these sources; absent: wherever the extractor reads it. */
+    sources: z.array(Id).min(1).optional(),
+    reason: z.string().min(1).optional(),
+  })
+  .strict();
+export type ClaimRejection = z.infer<typeof ClaimRejection>;
+
+/** A candidate that names nothing (a headline fragment, a generic phrase): not written, nor the claims and quotes that hang on it. */
+export const EntityRejection = z
+  .object({
+    entity: Id,
+    type: EntityType,
+    /** Its name when rejected, for people. */
+    name: z.string().min(1),
+    reason: z.string().min(1).optional(),
+  })
+  .strict();
+export type EntityRejection = z.infer<typeof EntityRejection>;
+
+export const Rejections = z
+  .object({
+    claims: z.array(ClaimRejection).default([]),
+    entities: z.array(EntityRejection).default([]),
+  })
+  .strict();
+export type Rejections = z.infer<typeof Rejections>;

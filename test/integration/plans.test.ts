@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERIES } from "../../bench/queries.js";
 import { readEnv } from "../../src/config.js";
 import { startApi, type RunningApi } from "../../src/serve/api/server.js";
-import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource } from "../../src/ingest/load/plan.js";
+import { planClaimUpkeep, planEntityUpkeep, planLoad, planPreviousClaims, planPreviousEntities, planRemoveSource } from "../../src/ingest/load/plan.js";
 import { buildSeedGraphs } from "../../src/ingest/pipeline/seed-project.js";
 import { fold } from "../../src/lexicon/arabic.js";
 import { testDriver } from "../support/graph.js";
@@ -21,9 +21,7 @@ const SCANS = new Set(["AllNodesScan", "NodeByLabelScan", "DirectedAllRelationsh
  * Statements that read every node of a label by design, and why. Each entry is checked to still
  * scan (so the list cannot go stale) and to scan only the label named.
  */
-const EXPECTED_SCANS: Record<string, { label: string; why: string }> = {
-  "unmentioned candidates": { label: "Entity", why: "status is not indexed; runs only when a source is retracted" },
-};
+const EXPECTED_SCANS: Record<string, { label: string; why: string }> = {};
 
 interface Operator {
   operatorType: string;
@@ -140,11 +138,13 @@ describe("plans of the loader's statements", () => {
     const graphs = (await buildSeedGraphs()).map((b) => b.graph);
     const statements = [
       ...planPreviousClaims(graphs.map((g) => g.source.id)),
+      ...planPreviousEntities(graphs.map((g) => g.source.id)),
       ...planLoad(graphs, fold),
       ...planClaimUpkeep(graphs.flatMap((g) => g.claims.map((c) => c.id))),
+      ...planEntityUpkeep(graphs.flatMap((g) => g.entities.map((e) => e.id))),
     ];
     expect(new Set(statements.map((s) => s.label))).toEqual(
-      new Set(["previous claims", "Source", "previous links", "Mention", "Claim", "Quote", "PART_OF", "SIGNED", "PARTNERS_WITH", "orphaned claims", "claim texts", ...graphs.flatMap((g) => g.entities.map((e) => `Entity:${e.type}`))]),
+      new Set(["previous claims", "previous entities", "unreferenced entities", "Source", "previous links", "Mention", "Claim", "Quote", "PART_OF", "SIGNED", "PARTNERS_WITH", "orphaned claims", "claim texts", ...graphs.flatMap((g) => g.entities.map((e) => `Entity:${e.type}`))]),
     );
     for (const s of statements) expectIndexed(s.label, await scansOf(driver, s.cypher, s.params));
   });

@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../../src/paths.js";
 
 export { REPO_ROOT };
 
-export type Cli = "seed" | "ingest" | "serve" | "start";
+export type Cli = "seed" | "ingest" | "serve" | "start" | "review";
 
 export interface CliResult {
   code: number | null;

@@ -51,7 +51,7 @@ async function runToy(stages: ((log: string[]) => Stage<Toy>)[]) {
 
 describe("the article stages, declared as data", () => {
   it("are listed in pipeline order", () => {
-    expect(ARTICLE_STAGES.map((s) => s.name)).toEqual(["read", "check", "index", "resolve", "parse", "extract", "graph", "validate"]);
+    expect(ARTICLE_STAGES.map((s) => s.name)).toEqual(["read", "check", "index", "resolve", "parse", "extract", "graph", "review", "validate"]);
   });
 
   it("read only what an earlier stage produces", () => {
@@ -123,7 +123,7 @@ describe("a text in memory through the text stages", () => {
   const input = (id: string, text: string) => ({ meta: { id, title: "t", publisher: "p", language: "ar" }, text, sha256: sha256Hex(text), file: "memo.txt" });
 
   it("are the stages from parse to validate", () => {
-    expect(TEXT_STAGES.map((s) => s.name)).toEqual(["parse", "extract", "graph", "validate"]);
+    expect(TEXT_STAGES.map((s) => s.name)).toEqual(["parse", "extract", "graph", "review", "validate"]);
   });
 
   it("give the graph of the text", () => {

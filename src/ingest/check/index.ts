@@ -1,5 +1,5 @@
 import { formatPath, problemAt, type PathKey, type Position, type Problem } from "../../model/problem.js";
-import type { ArticleMeta, FactsFile, Gazetteer } from "../../model/seed-files.js";
+import type { ArticleMeta, FactsFile, Gazetteer, Rejections } from "../../model/seed-files.js";
 import { fold } from "../../lexicon/arabic.js";
 import { claimId } from "../../model/ids.js";
 import type { Located } from "../read/index.js";
@@ -85,6 +85,19 @@ export function checkPartOf(g: Located<Gazetteer>): Problem[] {
 
 export function checkGazetteer(g: Located<Gazetteer>): Problem[] {
   return [...checkDuplicateIds(g), ...checkAliasCollisions(g), ...checkPartOf(g)];
+}
+
+/**
+ * A rejection names what the machine proposed, never a curated entity: the curator removes an
+ * entry from the gazetteer instead (rejecting it would leave facts pointing at nothing).
+ */
+export function checkRejections(rejections: Located<Rejections>, gazetteer: Gazetteer): Problem[] {
+  const curated = new Set(gazetteer.entities.map((e) => e.id));
+  return rejections.value.entities.flatMap((r, i) =>
+    curated.has(r.entity)
+      ? [at("rejected-curated", rejections.file, rejections.locate(["entities", i, "entity"]), `entities[${i}].entity`, `"${r.entity}" is a gazetteer entity; remove its entry instead of rejecting it`)]
+      : [],
+  );
 }
 
 const DATE_SHAPE = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ } as const;

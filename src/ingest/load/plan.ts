@@ -116,6 +116,47 @@ export function planPreviousClaims(sourceIds: readonly string[]): Statement[] {
   }));
 }
 
+/**
+ * Before the load: the candidate and world-data entities these sources named, spoke through or
+ * made claims about, to find those a new reading of them leaves unreferenced (a candidate a
+ * reviewer accepted or merged now resolves to a gazetteer entry).
+ */
+export function planPreviousEntities(sourceIds: readonly string[]): Statement[] {
+  return unwind(
+    "previous entities",
+    `UNWIND $rows AS sourceId
+             CALL (sourceId) {
+               MATCH (m:Mention {sourceId: sourceId})-[:REFERS_TO]->(e:Entity) USING INDEX m:Mention(sourceId) RETURN e
+               UNION
+               MATCH (q:Quote {sourceId: sourceId})-[:STATED|SAID_AT|TOLD_TO]-(e:Entity) USING INDEX q:Quote(sourceId) RETURN e
+               UNION
+               MATCH (m:Mention {sourceId: sourceId})<-[:EVIDENCE]-(:Claim)-[:SUBJECT|OBJECT]->(e:Entity) USING INDEX m:Mention(sourceId) RETURN e
+             }
+             // What they are part of too: a ministry's country, once the ministry goes.
+             MATCH (e)-[:PART_OF*0..]->(p:Entity) WHERE p.status IN ['candidate', 'reference']
+             RETURN collect(DISTINCT p.id) AS ids`,
+    sourceIds,
+  );
+}
+
+/**
+ * After a load or a retraction, and after planClaimUpkeep (an orphaned claim no longer holds its
+ * subject): removes those of `entityIds` (planPreviousEntities) that nothing refers to any more.
+ * Run until it removes nothing: what an entity was part of is free only once the entity is gone.
+ * Candidates and world-data entities exist only while some source names them or a claim, quote or
+ * part-of points at them; the curated gazetteer stays whole.
+ */
+export function planEntityUpkeep(entityIds: readonly string[]): Statement[] {
+  return unwind(
+    "unreferenced entities",
+    `UNWIND $rows AS id
+             MATCH (e:Entity {id: id}) WHERE e.status IN ['candidate', 'reference']
+               AND NOT (e)<-[:REFERS_TO]-() AND NOT (e)-[:STATED]->() AND NOT (e)<-[:SUBJECT|OBJECT|SAID_AT|TOLD_TO|PART_OF]-()
+             DETACH DELETE e`,
+    entityIds,
+  );
+}
+
 export function sourceRow(source: Source) {
   return {
     id: source.id,
@@ -317,8 +358,8 @@ export function planClaimUpkeep(claimIds: readonly string[]): Statement[] {
 }
 
 /**
- * Retracts a source: its mentions and quotes, then (with planOrphanCleanup on the claims it
- * supported) what only it supported, and the candidate entities nobody mentions any more.
+ * Retracts a source: its mentions and quotes; then planClaimUpkeep on the claims it supported and
+ * planEntityUpkeep on the entities it named (planPreviousEntities) remove what only it supported.
  */
 export function planRemoveSource(sourceId: string): Statement[] {
   return [
@@ -328,15 +369,6 @@ export function planRemoveSource(sourceId: string): Statement[] {
                CALL () { MATCH (q:Quote {sourceId: $sourceId}) DETACH DELETE q }
                CALL () { MATCH (s:Source {id: $sourceId}) DETACH DELETE s }`,
       params: { sourceId },
-    },
-    {
-      label: "unmentioned candidates",
-      // Candidates and world-data entities exist only while some source names them or a claim,
-      // quote or part-of still points at them; the curated gazetteer stays whole.
-      cypher: `MATCH (e:Entity) WHERE e.status IN ['candidate', 'reference']
-                 AND NOT (e)<-[:REFERS_TO]-() AND NOT (e)-[:STATED]->() AND NOT (e)<-[:SUBJECT|OBJECT|SAID_AT|TOLD_TO|PART_OF]-()
-               DETACH DELETE e`,
-      params: {},
     },
   ];
 }

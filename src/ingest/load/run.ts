@@ -1,7 +1,16 @@
 import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { SourceGraph } from "../../model/graph.js";
 import { SCHEMA_STATEMENTS } from "./constraints.js";
-import { planClaimUpkeep, planLoad, planPreviousClaims, planRemoveSource, type NameFolder, type Statement } from "./plan.js";
+import {
+  planClaimUpkeep,
+  planEntityUpkeep,
+  planLoad,
+  planPreviousClaims,
+  planPreviousEntities,
+  planRemoveSource,
+  type NameFolder,
+  type Statement,
+} from "./plan.js";
 
 /** The I/O edge of the load stage: runs a plan in one write transaction. */
 
@@ -55,9 +64,13 @@ export async function loadGraphs(
   const session = driver.session({ database });
   try {
     await session.executeWrite(async (tx) => {
-      const previousIds = await previousClaims(tx, graphs.map((g) => g.source.id));
+      const sourceIds = graphs.map((g) => g.source.id);
+      const previousIds = await previousClaims(tx, sourceIds);
+      const previousEntities = await collectIds(tx, planPreviousEntities(sourceIds));
       const touched = [...new Set([...previousIds, ...graphs.flatMap((g) => g.claims.map((c) => c.id))])];
+      // Entities after claims: an orphaned claim no longer holds its subject.
       for (const statement of [...planLoad(graphs, fold), ...planClaimUpkeep(touched)]) await runCounting(tx, statement, counts);
+      await entityUpkeep(tx, previousEntities, counts);
     });
   } finally {
     await session.close();
@@ -65,13 +78,27 @@ export async function loadGraphs(
   return counts;
 }
 
-async function previousClaims(tx: ManagedTransaction, sourceIds: readonly string[]): Promise<string[]> {
+/** planEntityUpkeep until it removes nothing more. */
+async function entityUpkeep(tx: ManagedTransaction, entityIds: readonly string[], counts: WriteCounts): Promise<void> {
+  for (let removed = 1; removed > 0; ) {
+    const before = counts.nodesDeleted;
+    for (const statement of planEntityUpkeep(entityIds)) await runCounting(tx, statement, counts);
+    removed = counts.nodesDeleted - before;
+  }
+}
+
+/** The ids a reading statement (planPreviousClaims, planPreviousEntities) returns, over its batches. */
+async function collectIds(tx: ManagedTransaction, statements: readonly Statement[]): Promise<string[]> {
   const ids = new Set<string>();
-  for (const s of planPreviousClaims(sourceIds)) {
+  for (const s of statements) {
     const result = await tx.run(s.cypher, s.params);
     for (const id of (result.records[0]?.get("ids") as string[] | undefined) ?? []) ids.add(id);
   }
   return [...ids];
+}
+
+function previousClaims(tx: ManagedTransaction, sourceIds: readonly string[]): Promise<string[]> {
+  return collectIds(tx, planPreviousClaims(sourceIds));
 }
 
 /** Retracts sources and everything only they supported, in one transaction. */
@@ -82,7 +109,9 @@ export async function removeSources(driver: Driver, sourceIds: readonly string[]
     await session.executeWrite(async (tx) => {
       for (const sourceId of sourceIds) {
         const previousIds = await previousClaims(tx, [sourceId]);
+        const previousEntities = await collectIds(tx, planPreviousEntities([sourceId]));
         for (const statement of [...planRemoveSource(sourceId), ...planClaimUpkeep(previousIds)]) await runCounting(tx, statement, counts);
+        await entityUpkeep(tx, previousEntities, counts);
       }
     });
   } finally {

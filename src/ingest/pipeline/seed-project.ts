@@ -5,6 +5,7 @@ import { countGraph, emptyCounts, ensureSchema, loadGraphs, type GraphCounts, ty
 import type { SourceGraph } from "../../model/graph.js";
 import { InputError, problemAt, type Problem } from "../../model/problem.js";
 import { SEED_DIR } from "../../paths.js";
+import { readEnv, type Env } from "../../config.js";
 import type { ArticleSources } from "../read/index.js";
 import { fold } from "../../lexicon/arabic.js";
 import type { BuiltSource } from "./build.js";
@@ -14,6 +15,11 @@ import { runArticles, warningsOrThrow } from "./stages.js";
 
 // The CLIs and benchmarks name the default seed folder through this module.
 export { SEED_DIR };
+
+/** The seed folder the commands read (and `review` writes): SANAD_SEED_DIR, else the repository's seed/. */
+export function configuredSeedDir(env: Pick<Env, "SANAD_SEED_DIR"> = readEnv()): string {
+  return env.SANAD_SEED_DIR ?? SEED_DIR;
+}
 
 export interface SeedReport {
   sources: string[];

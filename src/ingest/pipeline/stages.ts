@@ -2,8 +2,8 @@ import { basename } from "node:path";
 import { buildNameIndex, extract, type Extraction, type NameIndex } from "../extract/index.js";
 import type { SourceGraph } from "../../model/graph.js";
 import { formatProblem, InputError, type Problem } from "../../model/problem.js";
-import type { FactsFile, Gazetteer } from "../../model/seed-files.js";
-import { checkFacts, checkGazetteer } from "../check/index.js";
+import type { FactsFile, Gazetteer, Rejections } from "../../model/seed-files.js";
+import { checkFacts, checkGazetteer, checkRejections } from "../check/index.js";
 import { parse, type ParsedSource } from "../parse/index.js";
 import {
   articleMetaFromText,
@@ -12,11 +12,13 @@ import {
   readArticleMeta,
   readFacts,
   readGazetteer,
+  readRejections,
   type ArticleSources,
   type ArticleText,
   type Located,
 } from "../read/index.js";
 import { resolveFacts, type ResolvedFact } from "../resolve/index.js";
+import { applyRejections, replacedCandidates } from "../review/index.js";
 import { validateSourceGraph } from "../validate/index.js";
 import { graphOf, type ArticleInput, type BuiltSource } from "./build.js";
 
@@ -25,7 +27,7 @@ import { graphOf, type ArticleInput, type BuiltSource } from "./build.js";
  * work record and what it adds to it, and reports problems through one channel. Adding a stage is
  * adding a line to ARTICLE_STAGES.
  *
- *   read → check → index → resolve → parse → extract → graph → validate ║ plan → load
+ *   read → check → index → resolve → parse → extract → graph → review → validate ║ plan → load
  *
  * Plan and load run once for a batch of articles, inside its write transaction (the plan depends
  * on what the database already holds for those sources: src/ingest/load/run.ts), and only when no
@@ -37,6 +39,8 @@ export interface ArticleWork {
   /** The files of an article read from disk; absent when the text arrives in memory. */
   sources?: ArticleSources;
   gazetteer?: Located<Gazetteer>;
+  /** The reviewer's rejections beside the gazetteer, when there are any. */
+  rejections?: Located<Rejections>;
   /** The gazetteer and the world data as the extractor looks names up. */
   names?: NameIndex;
   /** From the meta file, or derived from the text of an article that has none. */
@@ -97,19 +101,21 @@ async function read({ sources }: ArticleWork, context: StageContext): Promise<Pa
   if (!metaPath && !sources!.articlePath) throw new Error("an article needs metaPath or articlePath");
   const factsPath = await factsFileOf(sources!);
   const gazetteer = await reported(context, () => context.shared(`gazetteer ${sources!.gazetteerPath}`, () => readGazetteer(sources!.gazetteerPath)));
+  const rejections = await reported(context, () => context.shared(`rejections ${sources!.gazetteerPath}`, () => readRejections(sources!.gazetteerPath)));
   const located = metaPath ? await reported(context, () => readArticleMeta(metaPath)) : undefined;
   const articlePath = located?.articlePath ?? sources!.articlePath;
   const maxBytes = { ...(sources!.maxBytes !== undefined && { maxBytes: sources!.maxBytes }) };
   const article = articlePath ? await reported(context, () => readArticle(articlePath, maxBytes)) : undefined;
   const meta = located?.value ?? (article && !metaPath ? articleMetaFromText(article) : undefined);
   const facts = factsPath ? await reported(context, () => readFacts(factsPath)) : undefined;
-  return { ...(gazetteer && { gazetteer }), ...(meta && { meta }), ...(article && { article }), ...(facts && { facts }), trusted: factsPath !== undefined };
+  return { ...(gazetteer && { gazetteer }), ...(rejections && { rejections }), ...(meta && { meta }), ...(article && { article }), ...(facts && { facts }), trusted: factsPath !== undefined };
 }
 
-function check({ gazetteer, facts, meta }: ArticleWork, context: StageContext): Partial<ArticleWork> {
+function check({ gazetteer, rejections, facts, meta }: ArticleWork, context: StageContext): Partial<ArticleWork> {
   const g = gazetteer!;
   const own = context.shared(`checked ${g.file}`, () => checkGazetteer(g));
   own.forEach((p) => context.report(p));
+  if (rejections) context.shared(`checked ${rejections.file}`, () => checkRejections(rejections, g.value)).forEach((p) => context.report(p));
   // Facts are checked against a gazetteer that passed its own checks, not against a broken one.
   if (facts && own.length === 0) checkFacts(facts, g.value, meta).forEach((p) => context.report(p));
   return {};
@@ -138,6 +144,12 @@ function graph({ article, meta, names, extraction, resolved }: ArticleWork): Par
   return { graph: graphOf({ ...article!, meta: meta! }, names!, extraction!, resolved!) };
 }
 
+/** Takes out what the reviewer rejected; skipped where no rejections.yaml lies beside the gazetteer. */
+function review({ graph, rejections, gazetteer }: ArticleWork, context: StageContext): Partial<ArticleWork> {
+  const replaced = context.shared(`replaced ${gazetteer!.file}`, () => replacedCandidates(gazetteer!.value));
+  return { graph: applyRejections(graph!, rejections!.value, replaced) };
+}
+
 function validate({ graph, parsed, extraction, article }: ArticleWork, context: StageContext): Partial<ArticleWork> {
   const problems = validateSourceGraph(graph!, article!.file);
   problems.forEach((p) => context.report(p));
@@ -145,13 +157,14 @@ function validate({ graph, parsed, extraction, article }: ArticleWork, context: 
 }
 
 export const ARTICLE_STAGES: readonly Stage<ArticleWork>[] = [
-  { name: "read", reads: ["sources"], produces: ["gazetteer", "meta", "article", "facts", "trusted"], afterErrors: true, run: read },
+  { name: "read", reads: ["sources"], produces: ["gazetteer", "rejections", "meta", "article", "facts", "trusted"], afterErrors: true, run: read },
   { name: "check", reads: ["gazetteer"], produces: [], afterErrors: true, run: check },
   { name: "index", reads: ["gazetteer"], produces: ["names"], afterErrors: false, run: index },
   { name: "resolve", reads: ["article"], produces: ["resolved"], afterErrors: true, run: resolve },
   { name: "parse", reads: ["article", "meta"], produces: ["parsed"], afterErrors: false, run: parseText },
   { name: "extract", reads: ["parsed", "names", "meta"], produces: ["extraction"], afterErrors: false, run: extractFrom },
   { name: "graph", reads: ["article", "meta", "names", "extraction", "resolved"], produces: ["graph"], afterErrors: false, run: graph },
+  { name: "review", reads: ["graph", "rejections", "gazetteer"], produces: ["graph"], afterErrors: false, run: review },
   { name: "validate", reads: ["graph"], produces: ["built"], afterErrors: false, run: validate },
 ];
 

@@ -1,7 +1,7 @@
 import { access, readFile } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError, problemAt } from "../../model/problem.js";
-import { ArticleMeta, FactsFile, Gazetteer } from "../../model/seed-files.js";
+import { ArticleMeta, FactsFile, Gazetteer, Rejections } from "../../model/seed-files.js";
 import type { ArticleText } from "./article.js";
 import { checkSeedFile, type Located, type SeedParse } from "./parse.js";
 
@@ -52,6 +52,17 @@ function orThrow<T>(parse: SeedParse<T>): Located<T> {
 /** Reads the gazetteer (its duplicate ids, alias collisions and partOf ids are the check stage's). */
 export async function readGazetteer(path: string): Promise<Located<Gazetteer>> {
   return orThrow(checkSeedFile(Gazetteer, await readYamlText(path), path));
+}
+
+/** The reviewer's rejections live beside the gazetteer they go with: <folder>/rejections.yaml. */
+export function rejectionsPathFor(gazetteerPath: string): string {
+  return join(dirname(gazetteerPath), "rejections.yaml");
+}
+
+/** Reads the rejection list beside a gazetteer; none there is an empty list. */
+export async function readRejections(gazetteerPath: string): Promise<Located<Rejections> | undefined> {
+  const path = rejectionsPathFor(gazetteerPath);
+  return (await exists(path)) ? orThrow(checkSeedFile(Rejections, await readYamlText(path), path)) : undefined;
 }
 
 export type LocatedMeta = Located<ArticleMeta> & {
