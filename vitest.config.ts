@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 const WRITERS = [
   "test/integration/second-article.test.ts",
+  "test/integration/routing.test.ts",
   "test/integration/reliability-bad-input.test.ts",
   "test/integration/bench-smoke.test.ts",
   "test/integration/review.test.ts",

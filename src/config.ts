@@ -46,7 +46,21 @@ const Env = z.object({
    * `review` read and `review` writes; default the repository's seed/.
    */
   SANAD_SEED_DIR: z.string().min(1).optional(),
+  /**
+   * The API's bearer tokens: JWTs signed with this HS256 secret (at least 32 characters, the
+   * 256 bits HS256 wants). Required, or SANAD_JWKS_URL, when HOST is not a loopback address.
+   */
+  SANAD_JWT_SECRET: z.string().min(32, "SANAD_JWT_SECRET needs at least 32 characters (256 bits for HS256)").optional(),
+  /** Or: JWTs signed with a key of this JSON Web Key Set (an identity provider's jwks_uri). */
+  SANAD_JWKS_URL: z.url().optional(),
+  /** When set, a token's `iss` must equal it. */
+  SANAD_JWT_ISSUER: z.string().min(1).optional(),
+  /** When set, a token's `aud` must contain it. */
+  SANAD_JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).refine((env) => !(env.SANAD_JWT_SECRET && env.SANAD_JWKS_URL), {
+  message: "set SANAD_JWT_SECRET or SANAD_JWKS_URL, not both",
+  path: ["SANAD_JWKS_URL"],
 });
 export type Env = z.infer<typeof Env>;
 

@@ -38,6 +38,8 @@ export function printSeedReport(r: SeedReport): void {
     `Written: +${r.writes.nodesCreated} / -${r.writes.nodesDeleted} nodes, +${r.writes.relationshipsCreated} / -${r.writes.relationshipsDeleted} relationships, ${r.writes.propertiesSet} properties set`,
   );
   printGraph(r.graph);
+  // On a cluster a read may go to a server that has not applied these writes yet; with this header it waits until it has.
+  if (r.bookmarks.length > 0) console.log(`\nTo read these writes through the API on a cluster, send the header\nX-Neo4j-Bookmark: ${r.bookmarks.join(", ")}`);
 }
 
 export function printGraph(graph: GraphCounts): void {

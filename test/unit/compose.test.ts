@@ -26,5 +26,8 @@ describe("docker-compose.yml", async () => {
     expect(api.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
     expect(api.environment.NEO4J_URI).toBe("bolt://neo4j:7687");
     expect(api.ports).toEqual(["127.0.0.1:4000:4000"]);
+    // It listens on 0.0.0.0 in its container, so it must have a key, and compose refuses to start without one.
+    expect(api.environment.HOST).toBe("0.0.0.0");
+    expect(api.environment.SANAD_JWT_SECRET).toMatch(/^\$\{SANAD_JWT_SECRET:\?.+\}$/);
   });
 });

@@ -1,4 +1,4 @@
-import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type Driver, type ManagedTransaction, type Session, type SessionMode } from "neo4j-driver";
 import type { SourceGraph } from "../../model/graph.js";
 import { SCHEMA_STATEMENTS } from "./constraints.js";
 import {
@@ -26,8 +26,22 @@ export function emptyCounts(): WriteCounts {
   return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
 }
 
+/**
+ * The loader's sessions share the driver's executeQuery bookmark manager: on a cluster each write
+ * and the count after them see the writes before, and writeBookmarks tells a reader on another
+ * process what to wait for to see them all.
+ */
+function causalSession(driver: Driver, database: string | undefined, defaultAccessMode: SessionMode = "WRITE"): Session {
+  return driver.session({ database, defaultAccessMode, bookmarkManager: driver.executeQueryBookmarkManager });
+}
+
+/** The bookmarks of this process's writes so far (sent as X-Neo4j-Bookmark, the API reads them). */
+export async function writeBookmarks(driver: Driver): Promise<string[]> {
+  return [...(await driver.executeQueryBookmarkManager.getBookmarks())];
+}
+
 export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
-  const session = driver.session({ database });
+  const session = causalSession(driver, database);
   try {
     for (const statement of SCHEMA_STATEMENTS) {
       // Managed, so that a deadlock with another run creating the same schema is retried; and
@@ -61,7 +75,7 @@ export async function loadGraphs(
   database?: string,
 ): Promise<WriteCounts> {
   const counts = emptyCounts();
-  const session = driver.session({ database });
+  const session = causalSession(driver, database);
   try {
     await session.executeWrite(async (tx) => {
       const sourceIds = graphs.map((g) => g.source.id);
@@ -104,7 +118,7 @@ function previousClaims(tx: ManagedTransaction, sourceIds: readonly string[]): P
 /** Retracts sources and everything only they supported, in one transaction. */
 export async function removeSources(driver: Driver, sourceIds: readonly string[], database?: string): Promise<WriteCounts> {
   const counts = emptyCounts();
-  const session = driver.session({ database });
+  const session = causalSession(driver, database);
   try {
     await session.executeWrite(async (tx) => {
       for (const sourceId of sourceIds) {
@@ -126,7 +140,7 @@ export interface GraphCounts {
 }
 
 export async function countGraph(driver: Driver, database?: string): Promise<GraphCounts> {
-  const session = driver.session({ database, defaultAccessMode: "READ" });
+  const session = causalSession(driver, database, "READ");
   try {
     const labels = await session.run(
       "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label",

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { countGraph, emptyCounts, ensureSchema, loadGraphs, type GraphCounts, type WriteCounts } from "../load/run.js";
+import { countGraph, emptyCounts, ensureSchema, loadGraphs, writeBookmarks, type GraphCounts, type WriteCounts } from "../load/run.js";
 import type { SourceGraph } from "../../model/graph.js";
 import { InputError, problemAt, type Problem } from "../../model/problem.js";
 import { SEED_DIR } from "../../paths.js";
@@ -26,6 +26,8 @@ export interface SeedReport {
   writes: WriteCounts;
   graph: GraphCounts;
   millis: number;
+  /** Where the writes ended: a reader that waits for these bookmarks sees them (X-Neo4j-Bookmark). */
+  bookmarks: string[];
 }
 
 /**
@@ -78,7 +80,7 @@ export async function loadSourceGraphs(
     for (const k of Object.keys(writes) as (keyof WriteCounts)[]) writes[k] += batch[k];
   }
   const millis = performance.now() - started;
-  return { sources: graphs.map((g) => g.source.id), writes, graph: await countGraph(driver, database), millis };
+  return { sources: graphs.map((g) => g.source.id), writes, graph: await countGraph(driver, database), millis, bookmarks: await writeBookmarks(driver) };
 }
 
 export async function seedProject(

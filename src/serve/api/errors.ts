@@ -9,6 +9,11 @@ import type { Logger } from "pino";
  * INTERNAL_SERVER_ERROR, and never a Cypher text or a stack trace.
  */
 
+/** A reason the API cannot start that the operator can fix (schema, Neo4j version, authentication settings). */
+export class ApiStartupError extends Error {
+  override name = "ApiStartupError";
+}
+
 export function isNeo4jUnavailable(e: unknown): boolean {
   return (
     e instanceof Neo4jError &&
@@ -21,35 +26,57 @@ export function isNeo4jUnavailable(e: unknown): boolean {
   );
 }
 
-function isTimeout(e: unknown): boolean {
-  return e instanceof Neo4jError && e.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
+const neo4jCode = (e: unknown, matches: (code: string) => boolean) => e instanceof Neo4jError && matches(e.code);
+
+/** A failure clients can act on, as they see it: a sentence, a code and an HTTP status. */
+interface ClientFailure {
+  is(e: unknown): boolean;
+  message: string;
+  code: string;
+  status: number;
 }
 
-/** The search fields escape their phrase; this catches a Lucene syntax error from any other path. */
-function isLuceneSyntaxError(e: unknown): boolean {
-  return e instanceof Neo4jError && e.code === "Neo.ClientError.Procedure.ProcedureCallFailed" && /ParseException|Cannot parse/.test(e.message);
-}
+const CLIENT_FAILURES: ClientFailure[] = [
+  { is: isNeo4jUnavailable, message: "The graph database is not reachable right now; try again shortly.", code: "SERVICE_UNAVAILABLE", status: 503 },
+  {
+    is: (e) => neo4jCode(e, (c) => c.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")),
+    message: "The query took too long and was stopped; ask for less (smaller limit, fewer nested lists).",
+    code: "QUERY_TIMEOUT",
+    status: 504,
+  },
+  // @neo4j/graphql's refusal under @authentication: a GraphQLError of that message and no code.
+  {
+    is: (e) => e instanceof GraphQLError && e.message === "Unauthenticated" && e.extensions.code === undefined,
+    message: "Authentication required: send Authorization: Bearer <JWT>.",
+    code: "UNAUTHENTICATED",
+    status: 401,
+  },
+  {
+    is: (e) => neo4jCode(e, (c) => c.startsWith("Neo.ClientError.Transaction.InvalidBookmark")),
+    message: "The X-Neo4j-Bookmark header holds a bookmark this database did not issue.",
+    code: "BAD_USER_INPUT",
+    status: 400,
+  },
+  // The server a read went to had not applied the bookmark's writes within db.transaction.bookmark_ready_timeout.
+  {
+    is: (e) => neo4jCode(e, (c) => c === "Neo.TransientError.Transaction.BookmarkTimeout"),
+    message: "The database has not caught up with the X-Neo4j-Bookmark yet; try again shortly.",
+    code: "SERVICE_UNAVAILABLE",
+    status: 503,
+  },
+  // The search fields escape their phrase; this catches a Lucene syntax error from any other path.
+  {
+    is: (e) => neo4jCode(e, (c) => c === "Neo.ClientError.Procedure.ProcedureCallFailed") && /ParseException|Cannot parse/.test((e as Error).message),
+    message: "The search phrase is not valid full-text query syntax.",
+    code: "BAD_USER_INPUT",
+    status: 400,
+  },
+];
 
-function serviceUnavailable(): GraphQLError {
-  return new GraphQLError("The graph database is not reachable right now; try again shortly.", {
-    extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
-  });
-}
-
-/** The client-facing error for a database failure, or the error itself when it is none of those. */
+/** The client-facing error for a failure clients can act on, or the error itself when it is none of those. */
 function classifyDatabaseError(e: unknown): unknown {
-  if (isNeo4jUnavailable(e)) return serviceUnavailable();
-  if (isTimeout(e)) {
-    return new GraphQLError("The query took too long and was stopped; ask for less (smaller limit, fewer nested lists).", {
-      extensions: { code: "QUERY_TIMEOUT", http: { status: 504 } },
-    });
-  }
-  if (isLuceneSyntaxError(e)) {
-    return new GraphQLError("The search phrase is not valid full-text query syntax.", {
-      extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-    });
-  }
-  return e;
+  const failure = CLIENT_FAILURES.find((f) => f.is(e));
+  return failure ? new GraphQLError(failure.message, { extensions: { code: failure.code, http: { status: failure.status } } }) : e;
 }
 
 /**

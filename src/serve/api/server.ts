@@ -8,13 +8,15 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { Neo4jGraphQL, type Neo4jGraphQLContext } from "@neo4j/graphql";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type Request } from "express";
-import neo4j, { type Driver, type EagerResult, type QueryConfig, type RoutingControl, type SessionConfig } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { pino, type Logger } from "pino";
 import type { Env } from "../../config.js";
 import { BROWSER_ASSETS_PATH } from "../../neo4j/browser.js";
 import { fromRoot } from "../../paths.js";
 import { annotationRoute, sourceTextRoute } from "./annotations.js";
-import { classifyRootErrors, formatError, isNeo4jUnavailable } from "./errors.js";
+import { apiAuthentication } from "./auth.js";
+import { ApiStartupError, classifyRootErrors, formatError, isNeo4jUnavailable } from "./errors.js";
+import { BOOKMARK_HEADER, pipelinedExecution, requestBookmarks } from "./execution.js";
 import { browserAssets } from "./browser-assets.js";
 import { graphiqlRouter } from "./graphiql/page.js";
 import { armor, MAX_TOKENS, requestLimitsPlugin } from "./limits.js";
@@ -42,25 +44,6 @@ function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 
 type ApiContext = Neo4jGraphQLContext & { cypherParams: { sanadBaseUrl: string } };
 
-type Work = (tx: { run(query: string, parameters: Record<string, unknown>): Promise<EagerResult> }) => Promise<EagerResult>;
-
-/**
- * What @neo4j/graphql runs a request's statement through: a driver-like object whose sessions run
- * it as `driver.executeQuery`. @neo4j/graphql's own path (session.executeRead) waits for BEGIN's
- * answer before it sends the statement, a round trip more per request than executeQuery, which
- * pipelines BEGIN with RUN (both retry transient errors alike). The result has what @neo4j/graphql
- * reads of it: records and summary.
- */
-function pipelinedExecution(driver: Driver): Neo4jGraphQLContext["executionContext"] {
-  const session = (config: SessionConfig = {}) => {
-    const run = (routing: RoutingControl) => (work: Work, transactionConfig?: QueryConfig["transactionConfig"]) =>
-      work({ run: (query, parameters) => driver.executeQuery(query, parameters, { database: config.database, routing, transactionConfig }) });
-    return { executeRead: run(neo4j.routing.READ), executeWrite: run(neo4j.routing.WRITE), close: () => Promise.resolve() };
-  };
-  // @neo4j/graphql tells a driver by its session function (classes/Executor.js, isDriverLike).
-  return { session } as unknown as Driver;
-}
-
 export interface ApiOptions {
   driver: Driver;
   env: Env;
@@ -72,9 +55,7 @@ export interface App {
   apollo: ApolloServer;
 }
 
-export class ApiStartupError extends Error {
-  override name = "ApiStartupError";
-}
+export { ApiStartupError };
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -91,6 +72,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * remembered, so nothing cached at start-up keeps it failing after Neo4j comes back.
  */
 export async function createApp({ driver, env, logger = pino({ level: env.LOG_LEVEL }) }: ApiOptions): Promise<App> {
+  const auth = apiAuthentication(env);
   const database = env.NEO4J_DATABASE;
   const sessionConfig = database ? { database } : undefined;
   const neoSchema = new Neo4jGraphQL({
@@ -99,6 +81,7 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
     // A new API has no clients of the forms @neo4j/graphql 7 keeps only for compatibility: without
     // them the schema is half the size and each filter has one spelling.
     features: {
+      authorization: auth.authorization,
       excludeDeprecatedFields: {
         mutationOperations: true,
         aggregationFilters: true,
@@ -185,16 +168,20 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
       res.status(503).json({ status: "unavailable", reason });
     }
   });
-  app.get("/annotations/:kind/:id", annotationRoute(driver, publicBase, database, logger));
-  app.get("/sources/:id", sourceTextRoute(driver, database, logger));
+  // Static pages hold no data, and a browser cannot send a bearer token when it opens one.
   app.use(BROWSER_ASSETS_PATH, browserAssets());
   app.use(graphiqlRouter(GRAPHQL_PATH));
+  // Every route from here on reads the graph.
+  if (auth.gate) app.use(auth.gate);
+  app.get("/annotations/:kind/:id", annotationRoute(driver, publicBase, database, logger));
+  app.get("/sources/:id", sourceTextRoute(driver, database, logger));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: env.SANAD_MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => ({
-        executionContext,
+        ...auth.context(req.get("authorization")),
+        executionContext: req.get(BOOKMARK_HEADER) ? pipelinedExecution(driver, requestBookmarks(req.get(BOOKMARK_HEADER))) : executionContext,
         sessionConfig,
         transaction: { timeout: env.SANAD_QUERY_TIMEOUT_MS, metadata: { app: "sanad-api" } },
         cypherParams: { sanadBaseUrl: publicBase(req) },
