@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { operatorCommand, writeImportFiles } from "../../src/ingest/bulk/import.js";
+import { writeShard } from "../../src/ingest/bulk/shard.js";
 import { DuplicateSourceError, mergeShared, sharedOf, sharedRows, sourceRows } from "../../src/ingest/bulk/reduce.js";
 import { ARRAY_DELIMITER, BulkRowError, csvLines, headerLine, SHARED_TABLES, SOURCE_TABLES } from "../../src/ingest/bulk/tables.js";
 import type { Claim, Entity, SourceGraph } from "../../src/model/graph.js";
@@ -91,5 +96,29 @@ describe("import CSV", () => {
   it("refuses a property without a column, and a list element holding the array delimiter", () => {
     expect(() => csvLines(SOURCE_TABLES.quote, [{ id: "q", mood: "x" }])).toThrow(/no column for property "mood"/);
     expect(() => csvLines(SHARED_TABLES.entity, [{ id: "e", aliases: [`a${ARRAY_DELIMITER}b`] }])).toThrow(BulkRowError);
+  });
+});
+
+describe("backfill folder", () => {
+  it("gathers shards in name order, writes headers and the merged shared tables, and names every file in the import command", () => {
+    const out = mkdtempSync(join(tmpdir(), "sanad-bulk-unit-"));
+    try {
+      writeShard(out, "b", [graph("later", [claim({ extractor: "frames@2" })])], fold);
+      writeShard(out, "a", [graph("first", [claim({ origin: "curated" })])], fold);
+      const files = writeImportFiles(out);
+      expect(files).toEqual({ out, shards: ["a", "b"], sources: 2 });
+      expect(readFileSync(join(out, "shared", "Claim.csv"), "utf8")).toMatch(/^"claim-1","Claim",.*"curated","frames@2",/);
+      const command = operatorCommand(files);
+      expect(command).toContain("--nodes=Source=headers/Source.csv,shards/a/Source.csv,shards/b/Source.csv");
+      expect(command).toContain("--relationships=headers/DRAWN.csv,shared/DRAWN.csv");
+      expect(command).toContain("--multiline-fields=true");
+
+      writeShard(out, "c", [graph("first", [])], fold);
+      expect(() => writeImportFiles(out)).toThrow(/source "first" is given twice in the backfill \(shard a and shard c\)/);
+      rmSync(join(out, "shards", "c", "shared.json"));
+      expect(() => writeImportFiles(out)).toThrow(/shards\/c is incomplete/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
