@@ -14,6 +14,7 @@ const WRITERS = [
   "test/integration/reliability-bad-input.test.ts",
   "test/integration/bench-smoke.test.ts",
   "test/integration/review.test.ts",
+  "test/integration/reading.test.ts",
 ];
 
 const integration = {

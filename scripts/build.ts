@@ -6,7 +6,7 @@ import { fromRoot } from "../src/paths.js";
 
 /**
  * `npm run build`: src/ to dist/ for production. Every module is transpiled on its own with
- * esbuild (the transform tsx and vitest run, so production runs what the tests ran; type checking
+ * esbuild, .tsx pages too (the transform tsx and vitest run, so production runs what the tests ran; type checking
  * is `npm run typecheck`'s job). dist/<path>.js sits exactly as deep as src/<path>.ts and every
  * data file under src/ is copied beside its module, so file lookups relative to a module work
  * alike. The GraphiQL bundle is built once, here, into dist/serve/api/graphiql/assets/.
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const out = `${DIST}.tmp`;
   rmSync(out, { recursive: true, force: true });
   await build({
-    entryPoints: [`${SRC}/**/*.ts`],
+    entryPoints: [`${SRC}/**/*.ts`, `${SRC}/**/*.tsx`],
     outbase: SRC,
     outdir: out,
     format: "esm",
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     sourcemap: true,
     logLevel: "warning",
   });
-  cpSync(SRC, out, { recursive: true, filter: (path) => statSync(path).isDirectory() || !path.endsWith(".ts") });
+  cpSync(SRC, out, { recursive: true, filter: (path) => statSync(path).isDirectory() || !/\.tsx?$/.test(path) });
   const assets = join(out, "serve/api/graphiql/assets");
   mkdirSync(assets, { recursive: true });
   const graphiql = await bundleGraphiql();

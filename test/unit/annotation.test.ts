@@ -30,7 +30,7 @@ describe("describeQuote", () => {
 });
 
 describe("evidenceTarget", () => {
-  it("points both selectors at the API's plain-text source, scoped to the article's URL", () => {
+  it("points the selectors at the API's plain-text source, scoped to the article's URL; the fragment links the reading view", () => {
     expect(evidenceTarget(BASE, span)).toEqual({
       type: "SpecificResource",
       source: { id: `${BASE}/sources/lusail-2020`, type: "Text", format: "text/plain", language: "ar" },
@@ -38,6 +38,7 @@ describe("evidenceTarget", () => {
       selector: [
         { type: "TextQuoteSelector", exact: "قطر", prefix: "وقعت ", suffix: " و" },
         { type: "TextPositionSelector", start: 5, end: 8 },
+        { type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc5147", value: "char=5,8" },
       ],
     });
   });

@@ -22,6 +22,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   "CREATE INDEX claim_subject_page IF NOT EXISTS FOR (n:Claim) ON (n.subjectId, n.id)",
   "CREATE INDEX claim_object_page IF NOT EXISTS FOR (n:Claim) ON (n.objectId, n.id)",
   "CREATE INDEX claim_predicate_page IF NOT EXISTS FOR (n:Claim) ON (n.predicate, n.id)",
+  // An entity page: the predicates of an entity's claims from the index alone, then a page of each.
+  "CREATE INDEX claim_subject_predicate IF NOT EXISTS FOR (n:Claim) ON (n.subjectId, n.predicate, n.id)",
+  "CREATE INDEX claim_object_predicate IF NOT EXISTS FOR (n:Claim) ON (n.objectId, n.predicate, n.id)",
   "CREATE INDEX claim_subject_date IF NOT EXISTS FOR (n:Claim) ON (n.subjectId, n.dateSort, n.id)",
   "CREATE INDEX claim_object_date IF NOT EXISTS FOR (n:Claim) ON (n.objectId, n.dateSort, n.id)",
   "CREATE INDEX mention_entity_page IF NOT EXISTS FOR (n:Mention) ON (n.entityId, n.id)",

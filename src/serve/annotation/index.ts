@@ -5,7 +5,9 @@ import type { Claim, Mention, Quote, Source } from "../../model/graph.js";
  * this one place for the API (GET /annotations/:collection/:id) and the JSON-LD export. Pure: the
  * callers read the graph and pass plain values. Each evidence span becomes one target on
  * /sources/:id, the exact text the offsets count in (the article's own URL, an HTML page, would not
- * match them), with the article's URL as the target's scope. `target` is always a list, one per
+ * match them), with the article's URL as the target's scope. Its selectors are equivalent
+ * descriptions of the same words; the third, an RFC 5147 fragment, appended to the source's URL
+ * opens the reading view (the same URL asked for as HTML) at those words. `target` is always a list, one per
  * evidence span, in the order given.
  */
 
@@ -38,11 +40,13 @@ export type QuoteStatement = Pick<Quote, "text" | "verb"> & { speaker: string };
 export type TextualBody = { type: "TextualBody"; purpose: "describing"; format: "text/plain"; language: "en" | "ar"; value: string };
 export type TextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string };
 export type TextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
+/** The same words as an RFC 5147 fragment of the source (char=start,end): with the source's URL, a link to the reading view at those words. */
+export type FragmentSelector = { type: "FragmentSelector"; conformsTo: "http://tools.ietf.org/rfc/rfc5147"; value: string };
 export type Target = {
   type: "SpecificResource";
   source: { id: string; type: "Text"; format: "text/plain"; language?: string };
   scope?: string;
-  selector: [TextQuoteSelector, TextPositionSelector];
+  selector: [TextQuoteSelector, TextPositionSelector, FragmentSelector];
 };
 
 /** `More`: further bodies a caller adds after the description, e.g. the export's rdf:Statement. */
@@ -76,6 +80,7 @@ export function evidenceTarget(base: string, span: EvidenceSpan): Target {
     selector: [
       { type: "TextQuoteSelector", exact: span.exact, prefix: span.prefix, suffix: span.suffix },
       { type: "TextPositionSelector", start: span.start, end: span.end },
+      { type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc5147", value: `char=${span.start},${span.end}` },
     ],
   };
 }

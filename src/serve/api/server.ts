@@ -19,6 +19,7 @@ import { ApiStartupError, classifyRootErrors, formatError, isNeo4jUnavailable } 
 import { BOOKMARK_HEADER, pipelinedExecution, requestBookmarks } from "./execution.js";
 import { browserAssets } from "./browser-assets.js";
 import { graphiqlRouter } from "./graphiql/page.js";
+import { pageRouter } from "../pages/routes.js";
 import { armor, MAX_TOKENS, requestLimitsPlugin } from "./limits.js";
 import { injectDerivedParams } from "./name-lookup.js";
 import { PartialDate } from "./scalars.js";
@@ -26,7 +27,8 @@ import { PartialDate } from "./scalars.js";
 /**
  * The GraphQL API over the article graph (schema/*.graphql), on Express 5: POST /graphql,
  * GET /health (the process lives), GET /ready (Neo4j answers), GET /annotations/{claims,quotes}/:id
- * (W3C Web Annotations), GET /sources/:id (the text offsets count in), GET / (offline GraphiQL).
+ * (W3C Web Annotations), GET /sources/:id (the text offsets count in; the reading view for browsers),
+ * GET /entities/:id (an entity's page), GET / (offline GraphiQL).
  */
 
 const SCHEMA_DIR = fromRoot("schema");
@@ -174,6 +176,8 @@ export async function createApp({ driver, env, logger = pino({ level: env.LOG_LE
   // Every route from here on reads the graph.
   if (auth.gate) app.use(auth.gate);
   app.get("/annotations/:kind/:id", annotationRoute(driver, publicBase, database, logger));
+  // The reading view and entity pages; /sources/:id falls through to the plain text for tools.
+  app.use(pageRouter(driver, { database, timeoutMs: env.SANAD_QUERY_TIMEOUT_MS }, logger));
   app.get("/sources/:id", sourceTextRoute(driver, database, logger));
   app.use(
     GRAPHQL_PATH,

@@ -6,7 +6,7 @@ import type { ExportGraph, ExportNode, ExportRelationship, Props, Value } from "
  * The graph as JSON-LD: the source as a schema:NewsArticle, entities with their schema.org type
  * and Wikidata sameAs link, claims and quotes as W3C Web Annotations
  * (https://www.w3.org/TR/annotation-model/) whose targets are their evidence spans, each with a
- * TextQuoteSelector and a TextPositionSelector on the source text. Annotation and source ids are
+ * TextQuoteSelector, a TextPositionSelector and an RFC 5147 FragmentSelector on the source text. Annotation and source ids are
  * the API's URLs (/annotations/claims/:id, /annotations/quotes/:id, /sources/:id), so a consumer
  * can dereference them while `npm start` runs. The context is inline, with the Web Annotation
  * terms bound to the IRIs of the standard context, so the file expands without fetching anything.
@@ -35,6 +35,7 @@ export const JSONLD_CONTEXT: JsonObject = {
   TextualBody: "oa:TextualBody",
   TextQuoteSelector: "oa:TextQuoteSelector",
   TextPositionSelector: "oa:TextPositionSelector",
+  FragmentSelector: "oa:FragmentSelector",
   Text: "dctypes:Text",
   describing: "oa:describing",
   motivation: coerced("oa:motivatedBy", "@vocab"),
@@ -44,6 +45,7 @@ export const JSONLD_CONTEXT: JsonObject = {
   source: coerced("oa:hasSource", "@id"),
   scope: coerced("oa:hasScope", "@id"),
   selector: coerced("oa:hasSelector", "@id"),
+  conformsTo: coerced("dcterms:conformsTo", "@id"),
   exact: "oa:exact",
   prefix: "oa:prefix",
   suffix: "oa:suffix",

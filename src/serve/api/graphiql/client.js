@@ -1,4 +1,4 @@
-/* global document, fetch */
+/* global document, fetch, location, URLSearchParams */
 // Browser entry of the offline GraphiQL page, bundled by bundle.ts with esbuild from
 // the installed npm packages, so the page needs no CDN. Plain JavaScript: the project's TypeScript
 // setup has no DOM types, and this file is never run by Node.
@@ -19,5 +19,6 @@ async function fetcher(params) {
 }
 
 createRoot(document.getElementById("graphiql")).render(
-  createElement(GraphiQL, { fetcher, defaultTabs: config.tabs, defaultEditorToolsVisibility: true }),
+  // ?query=… (the reading view's "open in GraphiQL" links) opens that query in a tab of its own.
+  createElement(GraphiQL, { fetcher, defaultTabs: config.tabs, defaultEditorToolsVisibility: true, query: new URLSearchParams(location.search).get("query") ?? undefined }),
 );
