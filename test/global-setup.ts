@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import "vitest";
 import type { TestProject } from "vitest/node";
 import { readEnv, type Neo4jTarget } from "../src/config.js";
 import { openDriver } from "../src/neo4j/driver-config.js";
+import { REPO_ROOT } from "../src/paths.js";
 import { instanceFromEnv, start, stop, target as localTarget } from "../src/neo4j/local-server.js";
 import { seedProject } from "../src/ingest/pipeline/seed-project.js";
 
@@ -33,7 +36,13 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
+/** dist/, which the tests' child processes run as `npm start` does (rebuilt only when stale). */
+async function buildDist(): Promise<void> {
+  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", "--if-stale"], { cwd: REPO_ROOT });
+}
+
 export default async function setup(project: TestProject) {
+  const built = buildDist();
   const env = readEnv();
   let target: Neo4jTarget;
   let http: string;
@@ -81,6 +90,7 @@ export default async function setup(project: TestProject) {
     await session.close();
     await driver.close();
   }
+  await built;
   project.provide("neo4j", target);
   project.provide("neo4jHttp", http);
   project.provide("neo4jInstanceDir", instanceDir);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { Neo4jTarget } from "../../src/config.js";
 import { REPO_ROOT } from "../../src/paths.js";
 
-/** The project's commands run as a user runs them: a child process, its own environment, its exit code. */
+/** The project's commands run as a user runs them (compiled, as `npm start` runs): a child process, its own environment, its exit code. */
 
 export { REPO_ROOT };
 
@@ -43,7 +43,8 @@ export function cliEnv(target: Neo4jTarget, extra: Record<string, string> = {}):
 }
 
 export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv): RunningCli {
-  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${cli}.ts`, ...args], {
+  // The compiled commands, as `npm start` runs them; test/global-setup.ts builds dist/ when stale.
+  const child = spawn(process.execPath, ["--enable-source-maps", `dist/cli/${cli}.js`, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
