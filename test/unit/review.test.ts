@@ -1,9 +1,15 @@
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkRejections } from "../../src/ingest/check/index.js";
 import { checkSeedFile } from "../../src/ingest/read/index.js";
 import { applyRejections, replacedCandidates } from "../../src/ingest/review/index.js";
 import { validateSourceGraph } from "../../src/ingest/validate/index.js";
+import { runArticles } from "../../src/ingest/pipeline/stages.js";
+import { formatProblem } from "../../src/model/problem.js";
 import type { SourceGraph } from "../../src/model/graph.js";
 import { mentionId, sha256Hex, spanOf } from "../../src/model/ids.js";
 import { InputError } from "../../src/model/problem.js";
@@ -205,6 +211,37 @@ describe("the review stage", () => {
     expect(out.quotes).toEqual([]);
     expect(out.mentions.map((m) => m.exact)).toEqual(["فهد العتيبي", "قطر", "التقى فهد العتيبي مع سالم الحمداني"]);
     expect(validateSourceGraph(out, "t")).toEqual([]);
+  });
+});
+
+describe("the review stage in the pipeline", () => {
+  const meta = fileURLToPath(new URL("../fixtures/review/oasis.meta.yaml", import.meta.url));
+  const seedGazetteer = fileURLToPath(new URL("../../seed/gazetteer.yaml", import.meta.url));
+
+  it("reads rejections.yaml beside the gazetteer, refuses a rejected gazetteer entity, and leaves out what was rejected", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sanad-review-unit-"));
+    try {
+      const gazetteer = join(dir, "gazetteer.yaml");
+      await copyFile(seedGazetteer, gazetteer);
+      const before = (await runArticles([{ metaPath: meta, gazetteerPath: gazetteer }])).articles[0]!.built!.graph;
+      const fragment = before.entities.find((e) => e.nameAr === "مؤسسة الواحة تنضم")!;
+      const metWith = before.claims.find((c) => c.predicate === "metWith")!;
+      const rejections = { claims: [{ claim: metWith.id, predicate: "metWith", subject: metWith.subjectId, object: metWith.objectId }], entities: [{ entity: fragment.id, type: fragment.type, name: fragment.nameAr }] };
+      await writeFile(join(dir, "rejections.yaml"), JSON.stringify(rejections));
+      const run = await runArticles([{ metaPath: meta, gazetteerPath: gazetteer }]);
+      expect(run.problems).toEqual([]);
+      const after = run.articles[0]!.built!.graph;
+      expect(after.entities.map((e) => e.id)).not.toContain(fragment.id);
+      expect(after.claims.map((c) => c.predicate)).not.toContain("metWith");
+      expect(after.claims.length).toBe(before.claims.length - 1);
+
+      await writeFile(join(dir, "rejections.yaml"), "entities:\n  - entity: qatar\n    type: Country\n    name: قطر\n");
+      const refused = await runArticles([{ metaPath: meta, gazetteerPath: gazetteer }]);
+      expect(refused.problems.map(formatProblem)).toEqual([`${join(dir, "rejections.yaml")}:2:13 (entities[0].entity): "qatar" is a gazetteer entity; remove its entry instead of rejecting it`]);
+      expect(refused.articles[0]!.built).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
