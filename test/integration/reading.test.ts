@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeSources } from "../../src/ingest/load/run.js";
 import { buildArticles, loadSourceGraphs, SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
 import type { RunningApi } from "../../src/serve/api/server.js";
-import { readEntity } from "../../src/serve/pages/read.js";
+import neo4j from "neo4j-driver";
+import { PAGE_STATEMENTS, readEntity } from "../../src/serve/pages/read.js";
 import { sliceCodePoints, startTestApi } from "../api/support.js";
 import { testDriver } from "../support/graph.js";
 
@@ -99,7 +100,6 @@ describe("the reading view", () => {
     }
     // Nested: a name inside a claim's evidence is a mark inside a mark.
     expect(await page.locator("#text mark.ev-claim mark.ent").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(shots, "reading-view.png") });
     await page.close();
   });
 
@@ -158,6 +158,8 @@ describe("the reading view", () => {
       data: { claims: { origin: string }[] };
     };
     expect(answer.data.claims).toEqual([expect.objectContaining({ origin: "extracted" })]);
+
+    await page.screenshot({ path: join(shots, "reading-view.png") });
 
     await page.getByRole("button", { name: "show everything" }).click();
     expect(await page.locator("#panel .card:visible").count()).toBe(total);
@@ -298,6 +300,22 @@ describe("the entity page", () => {
     expect(rest.length).toBeGreaterThan(0);
     for (const c of rest) expect(c.id > partner.claims[0]!.id && c.predicate === "partnerOf").toBe(true);
     expect(await readEntity(driver, "no-such-entity")).toBeUndefined();
+  });
+});
+
+describe("what the pages read", () => {
+  const SCANS = /^(AllNodesScan|NodeByLabelScan|\w*AllRelationshipsScan|\w*RelationshipTypeScan)/;
+  type Operator = { operatorType: string; arguments: { Details?: string }; children: Operator[] };
+  const all = (op: Operator): Operator[] => [op, ...op.children.flatMap(all)];
+  const int = neo4j.int;
+  const params = { id: "qatar", role: "subject", predicate: "partnerOf", after: "", evidence: int(3), predicates: int(30), perPredicate: int(5), quotes: int(10), timeline: int(12) };
+
+  it.each(Object.entries(PAGE_STATEMENTS))("%s seeks through indexes, scanning no label or relationship type", async (_name, statement) => {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${statement}`, params);
+    const scans = all(summary.plan as unknown as Operator)
+      .filter((op) => SCANS.test(op.operatorType))
+      .map((op) => `${op.operatorType}(${op.arguments.Details ?? ""})`);
+    expect(scans).toEqual([]);
   });
 });
 

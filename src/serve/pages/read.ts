@@ -69,7 +69,7 @@ const CLAIM_FIELDS = ".id, .predicate, .modality, .origin, .extractor, .confiden
 
 const READING = `MATCH (s:Source {id: $id})
 CALL (s) {
-  MATCH (m:Mention) WHERE m.sourceId = s.id
+  MATCH (m:Mention) USING INDEX m:Mention(sourceId) WHERE m.sourceId = s.id
   OPTIONAL MATCH (m)-[:REFERS_TO]->(e:Entity)
   WITH m, e ORDER BY m.start, m.end DESC
   RETURN collect({id: m.id, start: m.start, end: m.end, entityId: e.id,
@@ -77,7 +77,8 @@ CALL (s) {
     collect(DISTINCT e {${ENTITY_REF}}) AS entities
 }
 CALL (s) {
-  MATCH (c:Claim)-[:EVIDENCE]->(m:Mention) WHERE m.sourceId = s.id
+  MATCH (m:Mention) USING INDEX m:Mention(sourceId) WHERE m.sourceId = s.id
+  MATCH (c:Claim)-[:EVIDENCE]->(m)
   WITH DISTINCT c
   MATCH (c)-[:SUBJECT]->(subject:Entity)
   OPTIONAL MATCH (c)-[:OBJECT]->(object:Entity)
@@ -157,7 +158,7 @@ export const ENTITY_PAGE_LIMITS: EntityPageLimits = { perPredicate: 5, predicate
 
 /** Evidence of claim `c` in mention id order (the evidence_claim_page index), at most $evidence. */
 const CLAIM_EVIDENCE = `CALL (c) {
-    MATCH ()-[r:EVIDENCE]->(m:Mention) WHERE r.claimId = c.id
+    MATCH ()-[r:EVIDENCE]->(m:Mention) USING INDEX r:EVIDENCE(claimId, mentionId) WHERE r.claimId = c.id AND r.mentionId > ''
     WITH m ORDER BY r.claimId, r.mentionId LIMIT $evidence
     MATCH (m)-[:IN]->(s:Source)
     RETURN collect(m {.start, .end, .exact, sourceId: s.id, sourceTitle: s.title}) AS evidence
@@ -175,12 +176,12 @@ function groupsQuery(role: ClaimRole, onePredicate: boolean): string {
   const predicates = onePredicate
     ? "UNWIND [$predicate] AS predicate"
     : `CALL () {
-    MATCH (c:Claim) WHERE c.${key} = $id AND c.predicate IS NOT NULL
+    MATCH (c:Claim) USING INDEX c:Claim(${key}, predicate, id) WHERE c.${key} = $id AND c.predicate IS NOT NULL AND c.id IS NOT NULL
     RETURN DISTINCT c.predicate AS predicate ORDER BY predicate LIMIT $predicates
   }`;
   return `${predicates}
 CALL (predicate) {
-  MATCH (c:Claim) WHERE c.${key} = $id AND c.predicate = predicate AND c.id > $after
+  MATCH (c:Claim) USING INDEX c:Claim(${key}, predicate, id) WHERE c.${key} = $id AND c.predicate = predicate AND c.id > $after
   WITH c ORDER BY c.${key}, c.predicate, c.id LIMIT $perPredicate + 1
   ${CLAIM_EVIDENCE}
   RETURN collect(${CLAIM_ROW}) AS claims
@@ -207,17 +208,28 @@ RETURN q {.id, .text, .verb, .implicitVerb, speaker: speaker {${ENTITY_REF}}, se
 
 /** The earliest dated claims in either role, each side an ordered seek of the *_date indexes. */
 const TIMELINE = `CALL () {
-  MATCH (c:Claim) WHERE c.subjectId = $id AND c.dateSort >= ''
+  MATCH (c:Claim) USING INDEX c:Claim(subjectId, dateSort, id) WHERE c.subjectId = $id AND c.dateSort >= '' AND c.id IS NOT NULL
   WITH c ORDER BY c.subjectId, c.dateSort, c.id LIMIT $timeline
   RETURN c
   UNION
-  MATCH (c:Claim) WHERE c.objectId = $id AND c.dateSort >= ''
+  MATCH (c:Claim) USING INDEX c:Claim(objectId, dateSort, id) WHERE c.objectId = $id AND c.dateSort >= '' AND c.id IS NOT NULL
   WITH c ORDER BY c.objectId, c.dateSort, c.id LIMIT $timeline
   RETURN c
 }
 WITH c ORDER BY c.dateSort, c.id LIMIT $timeline
 ${CLAIM_EVIDENCE}
 RETURN ${CLAIM_ROW} AS claim`;
+
+/** Every statement the pages run, for the plan checks of the tests. */
+export const PAGE_STATEMENTS = {
+  reading: READING,
+  entity: ENTITY,
+  subjectGroups: groupsQuery("subject", false),
+  objectGroups: groupsQuery("object", false),
+  onePredicate: groupsQuery("subject", true),
+  quotes: QUOTES,
+  timeline: TIMELINE,
+} as const;
 
 /** Narrows an entity page to one predicate's claims in one role, from a cursor on. */
 export interface PredicatePage {
