@@ -75,6 +75,7 @@ export async function bulkBench(graphs: readonly SourceGraph[], runs: number, lo
       rmSync(out, { recursive: true, force: true });
       const m = report.millis;
       phases.push({ shards: (t1 - t0) / 1000, files: m.files / 1000, import: m.import / 1000, start: m.start / 1000, schema: m.schema / 1000 });
+      log(`  backfill ${bulk.at(-1)!.toFixed(1)} s (${JSON.stringify(phases.at(-1))})`);
       const driver = openDriver(target(o), { quiet: true });
       try {
         const a = await graphChecksum(driver);
@@ -85,6 +86,7 @@ export async function bulkBench(graphs: readonly SourceGraph[], runs: number, lo
         const t2 = performance.now();
         await loadSourceGraphs(driver, graphs);
         loader.push((performance.now() - t2) / 1000);
+        log(`  loader ${loader.at(-1)!.toFixed(1)} s`);
         sums.add((await graphChecksum(driver)).checksum);
       } finally {
         await driver.close();

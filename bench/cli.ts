@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { renderReport, targetChecks } from "./report.js";
-import { BULK_ARTICLES, QUERIES_ONLY, runBench, runBulkOnly, writeReport, type BenchResults } from "./run.js";
+import { BULK_ARTICLES, BULK_RUNS, QUERIES_ONLY, runBench, runBulkOnly, writeReport, type BenchResults } from "./run.js";
 
 /**
  * `npm run bench`: the full benchmark, written to BENCHMARKS.md (with bench/results/). `npm run
@@ -18,13 +18,15 @@ const program = new Command()
   .option("--report-only [results]", "re-render the report from saved results (default bench/results/results.json)")
   .option("--bulk", `also the bulk backfill against the loader at ${BULK_ARTICLES.toLocaleString("en-US")} articles (a project-managed instance of its own, stopped and imported into; about half an hour on a shared machine)`)
   .option("--bulk-only", "only the bulk backfill, added to the saved results (bench/results/results.json), then the report re-rendered")
-  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true; queriesOnly?: boolean; bulk?: boolean; bulkOnly?: boolean }) => {
+  .option("--bulk-articles <n>", `articles for --bulk-only (default ${BULK_ARTICLES.toLocaleString("en-US")})`, Number)
+  .option("--bulk-runs <n>", `runs for --bulk-only (default ${BULK_RUNS})`, Number)
+  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true; queriesOnly?: boolean; bulk?: boolean; bulkOnly?: boolean; bulkArticles?: number; bulkRuns?: number }) => {
     const smoke = opts.smoke ?? false;
     const out = resolve(opts.out ?? (smoke ? join(mkdtempSync(join(tmpdir(), "sanad-bench-")), "BENCHMARKS.md") : "BENCHMARKS.md"));
     const saved = opts.reportOnly === true || opts.bulkOnly ? "bench/results/results.json" : opts.reportOnly;
     const savedResults = saved ? (JSON.parse(readFileSync(saved, "utf8")) as BenchResults) : undefined;
     const results = savedResults
-      ? opts.bulkOnly ? await runBulkOnly(savedResults) : savedResults
+      ? opts.bulkOnly ? await runBulkOnly(savedResults, opts.bulkArticles, opts.bulkRuns) : savedResults
       : await runBench({ smoke, ...(opts.queriesOnly ? { config: QUERIES_ONLY } : {}), ...(opts.bulk ? { bulkArticles: BULK_ARTICLES } : {}) });
     const written = writeReport(results, out, renderReport);
     for (const t of targetChecks(results)) console.log(`${t.met ? "met    " : "MISSED "} ${t.target}: ${t.measured}`);

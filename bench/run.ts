@@ -152,12 +152,12 @@ export const BULK_RUNS = 2;
 export const BULK_ARTICLES = 10_000;
 
 /** `--bulk-only`: the bulk benchmark alone, added to saved results (replacing an earlier one). */
-export async function runBulkOnly(saved: BenchResults, articles = BULK_ARTICLES, log: (line: string) => void = (l) => console.error(l)): Promise<BenchResults> {
+export async function runBulkOnly(saved: BenchResults, articles = BULK_ARTICLES, runs = BULK_RUNS, log: (line: string) => void = (l) => console.error(l)): Promise<BenchResults> {
   const started = performance.now();
   const loadBefore = loadavg();
   log(`corpus: seed article + ${articles - 1} synthetic articles`);
   const corpus = await prepareCorpus(articles);
-  const bulk = await bulkBench(corpus.graphs.slice(0, articles), BULK_RUNS, log);
+  const bulk = await bulkBench(corpus.graphs.slice(0, articles), runs, log);
   log(`bulk benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore.map((x) => x.toFixed(1)).join(" / ")} before, ${loadavg().map((x) => x.toFixed(1)).join(" / ")} after`);
   return { ...saved, bulk: [{ ...bulk, loadBefore, loadAfter: loadavg(), measuredAt: new Date().toISOString() }] };
 }

@@ -34,15 +34,17 @@ export async function graphChecksum(driver: Driver, database?: string): Promise<
     sum = (sum + BigInt(`0x${createHash("sha256").update(line).digest("hex")}`)) % MODULUS;
   };
   const session = driver.session({ database, defaultAccessMode: "READ" });
+  // Reading a large graph outlasts the server's default transaction timeout (neo4j/conf/neo4j.conf).
+  const config = { timeout: 3_600_000 };
   let nodes = 0;
   let relationships = 0;
   try {
-    for await (const r of session.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")) {
+    for await (const r of session.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", {}, config)) {
       add(canon(["node", [...(r.get("labels") as string[])].sort(), r.get("props")]));
       nodes++;
     }
     const endpoint = (n: string) => `[${n}.id, CASE WHEN ${n}.id IS NULL THEN properties(${n}) END, labels(${n})]`;
-    for await (const r of session.run(`MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, ${endpoint("a")} AS a, ${endpoint("b")} AS b`)) {
+    for await (const r of session.run(`MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, ${endpoint("a")} AS a, ${endpoint("b")} AS b`, {}, config)) {
       const key = (e: [unknown, unknown, string[]]) => [e[0], e[1], [...e[2]].sort()];
       add(canon(["relationship", r.get("type"), r.get("props"), key(r.get("a") as never), key(r.get("b") as never)]));
       relationships++;
