@@ -15,6 +15,7 @@ const WRITERS = [
   "test/integration/bench-smoke.test.ts",
   "test/integration/review.test.ts",
   "test/integration/reading.test.ts",
+  "test/integration/ingest-stream.test.ts",
 ];
 
 const integration = {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { renderReport, targetChecks } from "./report.js";
-import { BULK_ARTICLES, BULK_RUNS, QUERIES_ONLY, runBench, runBulkOnly, writeReport, type BenchResults } from "./run.js";
+import { BULK_ARTICLES, BULK_RUNS, FULL, QUERIES_ONLY, runBench, runBulkOnly, runIngestBench, SMOKE, writeReport, type BenchResults } from "./run.js";
 
 /**
  * `npm run bench`: the full benchmark, written to BENCHMARKS.md (with bench/results/). `npm run
@@ -20,14 +20,19 @@ const program = new Command()
   .option("--bulk-only", "only the bulk backfill, added to the saved results (bench/results/results.json), then the report re-rendered")
   .option("--bulk-articles <n>", `articles for --bulk-only (default ${BULK_ARTICLES.toLocaleString("en-US")})`, Number)
   .option("--bulk-runs <n>", `runs for --bulk-only (default ${BULK_RUNS})`, Number)
-  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true; queriesOnly?: boolean; bulk?: boolean; bulkOnly?: boolean; bulkArticles?: number; bulkRuns?: number }) => {
+  .option("--scale <articles>", "articles of the end-to-end streaming ingest (default 2,000; the issue's target is 100000)", (v) => Number(v))
+  .option("--ingest-only", "only the streaming ingest, added to the saved results (bench/results/results.json), then the report re-rendered")
+  .action(async (opts: { smoke?: boolean; out?: string; reportOnly?: string | true; queriesOnly?: boolean; bulk?: boolean; bulkOnly?: boolean; bulkArticles?: number; bulkRuns?: number; scale?: number; ingestOnly?: boolean }) => {
     const smoke = opts.smoke ?? false;
     const out = resolve(opts.out ?? (smoke ? join(mkdtempSync(join(tmpdir(), "sanad-bench-")), "BENCHMARKS.md") : "BENCHMARKS.md"));
-    const saved = opts.reportOnly === true || opts.bulkOnly ? "bench/results/results.json" : opts.reportOnly;
+    const saved = opts.reportOnly === true || opts.bulkOnly || opts.ingestOnly ? "bench/results/results.json" : opts.reportOnly;
     const savedResults = saved ? (JSON.parse(readFileSync(saved, "utf8")) as BenchResults) : undefined;
+    const base = smoke ? SMOKE : opts.queriesOnly ? QUERIES_ONLY : FULL;
+    const config = { ...base, ...(opts.scale !== undefined && { ingestArticles: opts.scale }) };
     const results = savedResults
       ? opts.bulkOnly ? await runBulkOnly(savedResults, opts.bulkArticles, opts.bulkRuns) : savedResults
-      : await runBench({ smoke, ...(opts.queriesOnly ? { config: QUERIES_ONLY } : {}), ...(opts.bulk ? { bulkArticles: BULK_ARTICLES } : {}) });
+      : await runBench({ smoke, config, ...(opts.bulk ? { bulkArticles: BULK_ARTICLES } : {}) });
+    if (opts.ingestOnly) results.ingest = await runIngestBench(config);
     const written = writeReport(results, out, renderReport);
     for (const t of targetChecks(results)) console.log(`${t.met ? "met    " : "MISSED "} ${t.target}: ${t.measured}`);
     console.log(`\nReport ${written.markdown}\nPlot   ${written.plot}\nData   ${written.json}`);

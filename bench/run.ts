@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { readGazetteer } from "../src/ingest/read/index.js";
+import { SEED_DIR } from "../src/ingest/pipeline/seed-project.js";
 import type { Neo4jTarget } from "../src/config.js";
 import { ensureSchema, loadGraphs } from "../src/ingest/load/run.js";
 import { measureAccuracy, type Accuracy } from "./corpus/index.js";
@@ -15,6 +17,7 @@ import { QUERIES, type BenchQuery } from "./queries.js";
 import { checkSameAnswers, loadTest, prepareQueries, sampleRss, startCypherEndpoint, startGraphqlEndpoint, type Endpoint, type LoadResult } from "./query-load.js";
 import { spread, type Spread } from "./stats.js";
 import { bulkBench, type BulkSize } from "./bulk.js";
+import { ingestBench, type IngestBench } from "./ingest.js";
 
 /** What one run measures, and how hard: the full run for BENCHMARKS.md, the smoke run for the test suite. */
 export interface BenchConfig {
@@ -31,6 +34,11 @@ export interface BenchConfig {
   querySeconds: number;
   warmupSeconds: number;
   connections: number;
+  /** Articles and pairs of runs for extraction with one and two worker threads. */
+  workerArticles: number;
+  workerRuns: number;
+  /** Articles of the end-to-end streaming ingest (`--scale`). */
+  ingestArticles: number;
 }
 
 /** Runs at 10,000 articles, where one run of the three writers (and the wipes) takes three to four minutes. */
@@ -48,6 +56,9 @@ export const FULL: BenchConfig = {
   querySeconds: 4,
   warmupSeconds: 1,
   connections: 4,
+  workerArticles: 300,
+  workerRuns: 4,
+  ingestArticles: 2000,
 };
 
 /** FULL without the load baselines, which take most of a full run's time (an hour or more on a busy shared machine). */
@@ -65,6 +76,9 @@ export const SMOKE: BenchConfig = {
   querySeconds: 0.2,
   warmupSeconds: 0,
   connections: 2,
+  workerArticles: 8,
+  workerRuns: 1,
+  ingestArticles: 12,
 };
 
 export interface LoadSize {
@@ -135,6 +149,8 @@ export interface BenchResults {
   nameLookup?: NameLookupSize[];
   /** The bulk backfill against the loader; only with --bulk or --bulk-only. */
   bulk?: BulkSize[];
+  /** Streaming ingest; absent in results saved before it existed. */
+  ingest?: IngestBench;
 }
 
 export interface BenchOptions {
@@ -243,6 +259,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       });
       if (config.querySizes.includes(articles)) await querySize(articles);
     }
+    const ingest = await ingestBench(driver, target, corpus.gazetteer, config, log);
     const nameLookup: NameLookupSize[] = [];
     if (config.entitySizes.length > 0) {
       await wipe(driver);
@@ -283,6 +300,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       load,
       queries: queries.sort((a, b) => a.articles - b.articles),
       nameLookup,
+      ingest,
     };
   } finally {
     await endpoints?.graphql.stop();
@@ -343,6 +361,19 @@ async function queryBench(
       };
     }),
   };
+}
+
+/** The streaming ingest's benchmarks alone (`npm run bench -- --ingest-only`). */
+export async function runIngestBench(config: BenchConfig, options: Pick<BenchOptions, "target" | "log"> = {}): Promise<IngestBench> {
+  const started = performance.now();
+  const log = (line: string) => (options.log ?? ((l: string) => console.error(l)))(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const gazetteer = (await readGazetteer(join(SEED_DIR, "gazetteer.yaml"))).value.entities;
+  const neo = await benchNeo4j(options.target ? { target: options.target } : {});
+  try {
+    return await ingestBench(neo.driver, neo.target, gazetteer, config, log);
+  } finally {
+    await neo.close();
+  }
 }
 
 export function plotSeries(results: BenchResults): PlotSeries[] {

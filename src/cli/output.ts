@@ -3,10 +3,16 @@ import { formatProblem, InputError, type Problem } from "../model/problem.js";
 import { Neo4jLocalError } from "../neo4j/local-server.js";
 import type { SeedReport } from "../ingest/pipeline/seed-project.js";
 import type { GraphCounts } from "../ingest/load/run.js";
+import { IngestStopped, type StreamIngestReport } from "../ingest/stream/ingest.js";
 
 /** Prints a clear message, not a stack trace, for the errors users can act on; exit code 1. */
 export function fail(e: unknown): never {
-  if (e instanceof InputError) {
+  if (e instanceof IngestStopped && e.committed > 0) {
+    console.error(
+      `Input rejected after ${e.committed} article(s) were written (checkpoint ${e.checkpointPath}); nothing after them was written. ` +
+        `Fix the input and run the same command again to go on from there, or pass --keep-going to skip broken articles:\n${e.message}`,
+    );
+  } else if (e instanceof InputError) {
     console.error(`Input rejected, nothing was written:\n${e.message}`);
   } else if (e instanceof Neo4jLocalError) {
     console.error(`neo4j: ${e.message}`);
@@ -32,8 +38,10 @@ function table(title: string, counts: Record<string, number>): string {
   return [`| ${title.padEnd(width)} | count |`, `|${"-".repeat(width + 2)}|------:|`, ...rows.map(([k, n]) => `| ${k.padEnd(width)} | ${String(n).padStart(5)} |`)].join("\n");
 }
 
-export function printSeedReport(r: SeedReport): void {
-  console.log(`Seeded ${r.sources.length} source(s): ${r.sources.join(", ")} in ${(r.millis / 1000).toFixed(2)} s`);
+/** `sourceCount`: how many were written, when `sources` lists only the first of them. */
+export function printSeedReport(r: SeedReport & { sourceCount?: number }): void {
+  const more = (r.sourceCount ?? r.sources.length) - r.sources.length;
+  console.log(`Seeded ${r.sourceCount ?? r.sources.length} source(s): ${r.sources.join(", ")}${more > 0 ? ` and ${more} more` : ""} in ${(r.millis / 1000).toFixed(2)} s`);
   console.log(
     `Written: +${r.writes.nodesCreated} / -${r.writes.nodesDeleted} nodes, +${r.writes.relationshipsCreated} / -${r.writes.relationshipsDeleted} relationships, ${r.writes.propertiesSet} properties set`,
   );
@@ -44,4 +52,15 @@ export function printSeedReport(r: SeedReport): void {
 
 export function printGraph(graph: GraphCounts): void {
   console.log(`\nGraph now:\n${table("label", graph.labels)}\n\n${table("relationship", graph.relationships)}`);
+}
+
+export function printIngestReport(r: StreamIngestReport): void {
+  const seconds = r.millis / 1000;
+  console.log(
+    `Ingested ${r.articles} article(s) in ${seconds.toFixed(2)} s (${(r.articles / Math.max(seconds, 1e-3)).toFixed(1)} articles/s, ${r.workers} extraction worker(s), ` +
+      `${r.transactions} transaction(s), peak RSS ${r.peakRssMiB.toFixed(0)} MiB)` +
+      (r.resumed > 0 ? `; resumed after ${r.resumed} article(s) already written` : "") +
+      (r.skipped > 0 ? `; skipped ${r.skipped} broken article(s), listed above` : ""),
+  );
+  if (r.graph) printSeedReport({ sources: r.sources, sourceCount: r.sourceCount, writes: r.writes, graph: r.graph, millis: r.millis, bookmarks: r.bookmarks });
 }

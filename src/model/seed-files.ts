@@ -158,3 +158,16 @@ export const Rejections = z
   })
   .strict();
 export type Rejections = z.infer<typeof Rejections>;
+
+/**
+ * One line of an NDJSON article stream (`npm run ingest -- articles.ndjson`, or `-` for standard
+ * input): the text and, optionally, its meta (as a meta file's, without `file`). Without meta the
+ * article gets its id from its text's hash and its title from its first line, as a bare text file does.
+ */
+export const NdjsonArticle = z
+  .object({
+    text: z.string().refine((t) => t.trim() !== "", "article has no text (only whitespace)"),
+    meta: ArticleMeta.omit({ file: true }).optional(),
+  })
+  .strict();
+export type NdjsonArticle = z.infer<typeof NdjsonArticle>;

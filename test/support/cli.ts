@@ -42,17 +42,19 @@ export function cliEnv(target: Neo4jTarget, extra: Record<string, string> = {}):
   };
 }
 
-export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv): RunningCli {
+/** `stdin`: what the command reads on standard input (none by default). */
+export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string | Buffer): RunningCli {
   // The compiled commands, as `npm start` runs them; test/global-setup.ts builds dist/ when stale.
   const child = spawn(process.execPath, ["--enable-source-maps", `dist/cli/${cli}.js`, ...args], {
     cwd: REPO_ROOT,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+  child.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr += s));
   const done = new Promise<CliResult>((ok, fail) => {
     child.once("error", fail);
     child.once("close", (code, signal) => ok({ code, signal, stdout, stderr }));
@@ -60,8 +62,8 @@ export function spawnCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessE
   return { child, output: () => ({ stdout, stderr }), done };
 }
 
-export function runCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return spawnCli(cli, args, env).done;
+export function runCli(cli: Cli, args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string | Buffer): Promise<CliResult> {
+  return spawnCli(cli, args, env, stdin).done;
 }
 
 /** A Node stack frame ("    at f (file.ts:1:2)"): users get messages, not traces. */
