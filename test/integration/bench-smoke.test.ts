@@ -38,6 +38,13 @@ describe("npm run bench:smoke", () => {
     expect(results.accuracy.articles).toBe(SMOKE.extractionArticles);
     expect(results.accuracy.scores.mentions.truth).toBeGreaterThan(100);
 
+    // Streaming ingest: both thread counts measured in every run, and the command's own summary read back.
+    expect(results.ingest!.workers.ratio.runs).toHaveLength(SMOKE.workerRuns);
+    expect(results.ingest!.workers.two.median).toBeGreaterThan(0);
+    expect(results.ingest!.endToEnd.articles).toBe(SMOKE.ingestArticles);
+    expect(results.ingest!.endToEnd.elements).toBeGreaterThan(1000);
+    expect(results.ingest!.endToEnd.peakRssMiB).toBeGreaterThan(20);
+
     const [load] = results.load;
     expect(load!.articles).toBe(12);
     expect(load!.sameShape).toBe(true);

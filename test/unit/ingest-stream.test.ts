@@ -5,6 +5,12 @@ import { lines, ndjsonItem } from "../../src/ingest/stream/inputs.js";
 import { orderedMap } from "../../src/ingest/stream/ordered.js";
 import { progressLine } from "../../src/ingest/stream/progress.js";
 import { formatProblem } from "../../src/model/problem.js";
+import { join } from "node:path";
+import { generateArticle } from "../../bench/corpus/index.js";
+import { extractionPool } from "../../src/ingest/stream/ingest.js";
+import extractArticle from "../../src/ingest/stream/extract-worker.js";
+import { readGazetteer } from "../../src/ingest/read/index.js";
+import { SEED_DIR } from "../../src/paths.js";
 
 const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
   const out: T[] = [];
@@ -94,5 +100,25 @@ describe("checkpoint digest and progress line", () => {
   it("says done, total, rate and ETA, or rate alone when the total is unknown", () => {
     expect(progressLine(1200, 100_000, 6)).toBe("1,200 / 100,000 articles (1.2 %), 200 articles/s, ETA 8m 14s");
     expect(progressLine(50, undefined, 2)).toBe("50 articles, 25 articles/s");
+  });
+});
+
+describe("extraction threads", () => {
+  it("give each article the graph that extraction in this thread gives", { timeout: 120_000 }, async () => {
+    const gazetteerPath = join(SEED_DIR, "gazetteer.yaml");
+    const gazetteer = (await readGazetteer(gazetteerPath)).value.entities;
+    const tasks = [0, 1, 2, 3].map((i) => {
+      const { text, meta } = generateArticle(i, gazetteer);
+      return { item: { kind: "inline" as const, location: `x.ndjson:${i + 1}`, text, meta, fingerprint: String(i) }, gazetteerPath };
+    });
+    const pool = extractionPool(2);
+    try {
+      const threaded = await Promise.all(tasks.map((t) => pool.run(t)));
+      const here = await Promise.all(tasks.map((t) => extractArticle(t)));
+      expect(threaded.map((o) => o.graph?.source.id)).toEqual(tasks.map((t) => t.item.meta.id));
+      expect(threaded).toEqual(here);
+    } finally {
+      await pool.destroy();
+    }
   });
 });

@@ -98,9 +98,15 @@ const SAMPLE_IDS = 10;
 /** The worker file beside this one: .ts when run through tsx, .js once built. */
 const WORKER = new URL(`./extract-worker${import.meta.url.slice(import.meta.url.lastIndexOf("."))}`, import.meta.url).href;
 
+/**
+ * A thread inherits the process's loader options; run from TypeScript by anything other than tsx
+ * (a test runner), the worker file needs tsx registered to load.
+ */
+const WORKER_EXEC_ARGV = WORKER.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx")) ? [...process.execArgv, "--import", "tsx"] : process.execArgv;
+
 export function extractionPool(workers: number): Piscina<ExtractTask, ExtractOutcome> {
   // Threads start at once and live for the run: each builds its name index once.
-  return new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+  return new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, execArgv: WORKER_EXEC_ARGV });
 }
 
 async function fileSha(path: string): Promise<string> {
