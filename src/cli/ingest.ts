@@ -77,14 +77,16 @@ const program = new Command("ingest")
     if (inputs.length === 0 && (!isBulk(opts) || bulkNeedsArticles(opts))) throw new Error("give the articles to ingest");
     if (isBulk(opts)) return bulk(inputs, gazetteerPath, opts);
     const where = targetFromEnv(env);
-    const progress = startProgress(await countArticles(inputs));
+    const total = await countArticles(inputs);
+    const progress = startProgress(total);
     let report;
     try {
       report = await ingestStream({
         inputs,
         gazetteerPath,
         batchSize: opts.batchSize,
-        workers: opts.workers,
+        // A thread per article at most: each loads the tagger, which a short input should not pay for twice.
+        workers: Math.max(1, Math.min(opts.workers, total ?? opts.workers)),
         keepGoing: opts.keepGoing ?? false,
         restart: opts.restart ?? false,
         ...(opts.meta && { meta: opts.meta }),
