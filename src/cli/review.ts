@@ -9,6 +9,7 @@ import { connect, type Connection } from "../neo4j/connect.js";
 import { accept, merge, reject, type Decision, type NewEntry, type RejectOptions } from "../tools/review/decide.js";
 import { formatReviewList } from "../tools/review/format.js";
 import { claimById, entityById, listForReview } from "../tools/review/graph.js";
+import { InputError, problemAt } from "../model/problem.js";
 import { fail } from "./output.js";
 
 /**
@@ -40,6 +41,15 @@ const program = new Command("review")
 
 function gazetteerPath(): string {
   return join((program.opts<{ seedDir?: string }>().seedDir ?? configuredSeedDir()), "gazetteer.yaml");
+}
+
+/** A seed file's text; a missing or unreadable one is a located input problem, not a stack trace. */
+async function readSeedFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    throw new InputError([problemAt("review:file", path, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
+  }
 }
 
 /** Writes a decision's file through a temporary one, so an interrupted write leaves the old file whole. */
@@ -75,7 +85,7 @@ program
   .option("--name-en <name>", "English name (default: the Arabic name)")
   .action(async (candidateId: string, opts: NewEntry) => {
     const path = gazetteerPath();
-    const text = await readFile(path, "utf8");
+    const text = await readSeedFile(path);
     const found = await withGraph((c) => entityById(c.driver, candidateId, c.target.database));
     await record(path, accept(text, path, candidateId, found, opts));
   });
@@ -89,7 +99,7 @@ program
   .option("--name-en <name>", "when the kept one is a candidate: its English name")
   .action(async (keepId: string, otherId: string, opts: NewEntry) => {
     const path = gazetteerPath();
-    const text = await readFile(path, "utf8");
+    const text = await readSeedFile(path);
     const [keep, other] = await withGraph((c) => Promise.all([entityById(c.driver, keepId, c.target.database), entityById(c.driver, otherId, c.target.database)]));
     await record(path, merge(text, path, { id: keepId, found: keep }, { id: otherId, found: other }, opts));
   });
@@ -103,11 +113,11 @@ program
   .action(async (id: string, opts: RejectOptions) => {
     const gazetteer = gazetteerPath();
     const path = rejectionsPathFor(gazetteer);
-    const text = existsSync(path) ? await readFile(path, "utf8") : undefined;
+    const text = existsSync(path) ? await readSeedFile(path) : undefined;
     const target = await withGraph(async (c) =>
       id.startsWith("claim-") ? { id, claim: await claimById(c.driver, id, c.target.database) } : { id, entity: await entityById(c.driver, id, c.target.database) },
     );
-    await record(path, reject(text, path, await readFile(gazetteer, "utf8"), gazetteer, target, opts));
+    await record(path, reject(text, path, await readSeedFile(gazetteer), gazetteer, target, opts));
   });
 
 program.parseAsync().catch(fail);
