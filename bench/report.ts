@@ -401,7 +401,7 @@ function bulkSection(sizes: NonNullable<BenchResults["bulk"]>): string[] {
   out.push("");
   out.push(
     "`npm run bench -- --bulk-only` (or `--bulk` with a full run): the same extracted articles into an empty database of a project-managed instance of the benchmark's own (\"bench-bulk\", bolt 7715; BENCH_BULK_NEO4J_* move it), " +
-      `${sizes[0]!.bulkSeconds.runs.length} runs, each way in turn. The loader is \`npm run ingest\`'s load (the schema, then transactions of 200 sources); ` +
+      `${sizes[0]!.bulkSeconds.runs.length} run(s), each way in turn. The loader is \`npm run ingest\`'s load (the schema, then transactions of 200 sources); ` +
       "the backfill is everything `npm run ingest -- --bulk` does after extraction: shard files, the merged import files, stopping the server, `neo4j-admin database import full`, starting the server, the schema with its indexes populated (src/ingest/bulk). " +
       "Phases are medians. Same graph: after each run, the checksum of every node and relationship with its labels, type and typed properties (src/neo4j/checksum.ts) was the same for both ways.",
   );

@@ -48,8 +48,7 @@ describe("bulk backfill", () => {
     expect(writeShards(out, graphs, fold, "part", SHARD)).toEqual(["part-0001", "part-0002", "part-0003"]);
     expect(listShards(out)).toHaveLength(3);
 
-    const report = await bulkImportLocal(o, out, (l) => console.error(new Date().toISOString(), l));
-    console.error(report.millis);
+    const report = await bulkImportLocal(o, out);
     expect(report.sources).toBe(ARTICLES);
     driver = faultDriver(o);
     const bulk = await graphChecksum(driver);
