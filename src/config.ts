@@ -64,11 +64,16 @@ const Env = z.object({
 });
 export type Env = z.infer<typeof Env>;
 
+/** A setting the user can fix: the message names the variable, and no stack trace is shown. */
+export class EnvironmentError extends Error {
+  override name = "EnvironmentError";
+}
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    throw new EnvironmentError(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { Neo4jError } from "neo4j-driver";
+import { EnvironmentError } from "../config.js";
 import { formatProblem, InputError, type Problem } from "../model/problem.js";
 import { Neo4jLocalError } from "../neo4j/local-server.js";
 import type { SeedReport } from "../ingest/pipeline/seed-project.js";
@@ -12,6 +13,8 @@ export function fail(e: unknown): never {
       `Input rejected after ${e.committed} article(s) were written (checkpoint ${e.checkpointPath}); nothing after them was written. ` +
         `Fix the input and run the same command again to go on from there, or pass --keep-going to skip broken articles:\n${e.message}`,
     );
+  } else if (e instanceof EnvironmentError) {
+    console.error(e.message);
   } else if (e instanceof InputError) {
     console.error(`Input rejected, nothing was written:\n${e.message}`);
   } else if (e instanceof Neo4jLocalError) {

@@ -1,4 +1,4 @@
-import { readEnv } from "../config.js";
+import { EnvironmentError, readEnv } from "../config.js";
 import { connect } from "../neo4j/connect.js";
 import { ApiStartupError, startApi } from "../serve/api/server.js";
 
@@ -31,6 +31,7 @@ Health       ${site}/health   Ready ${site}/ready`);
 
 main().catch((e: unknown) => {
   if (e instanceof ApiStartupError) console.error(`serve: ${e.message}`);
+  else if (e instanceof EnvironmentError) console.error(`serve: ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`serve: the port is in use; set PORT to another one.`);
   else console.error(e);
   process.exitCode = 1;

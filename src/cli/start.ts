@@ -1,5 +1,6 @@
 import { readEnv } from "../config.js";
-import { startApi } from "../serve/api/server.js";
+import { ApiStartupError, startApi } from "../serve/api/server.js";
+import { apiAuthentication } from "../serve/api/auth.js";
 import { seedProject } from "../ingest/pipeline/seed-project.js";
 import { connect } from "../neo4j/connect.js";
 import { fail, printSeedReport } from "./output.js";
@@ -10,6 +11,8 @@ import { fail, printSeedReport } from "./output.js";
  */
 async function main() {
   const env = readEnv();
+  // An API that other machines could reach without authentication is refused before Neo4j starts.
+  apiAuthentication(env);
   const connection = await connect(env, { stopOnClose: true });
   let api: Awaited<ReturnType<typeof startApi>> | undefined;
   const stopping = connection.startedHere ? "the API and the Neo4j it started" : "the API";
@@ -37,4 +40,8 @@ Neo4j Browser   ${browser}
 Ctrl-C stops ${stopping}.`);
 }
 
-main().catch(fail);
+main().catch((e: unknown) => {
+  if (!(e instanceof ApiStartupError)) fail(e);
+  console.error(`start: ${e.message}`);
+  process.exit(1);
+});

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../../src/config.js";
 import { createApp, type RunningApi } from "../../src/serve/api/server.js";
 import { apiDriver, startTestApi } from "./support.js";
+import { cliEnv, spawnCli } from "../support/cli.js";
 
 /**
  * An API that may leave loopback: with a key it answers only requests that carry a valid bearer
@@ -215,4 +216,17 @@ describe("listening beyond loopback", () => {
     }
   });
 
+  it("npm start refuses it before Neo4j starts, in one line and without a stack trace", async () => {
+    // Nothing listens on port 1: reaching for Neo4j first would fail with another message.
+    const nowhere = { uri: "bolt://127.0.0.1:1", username: "neo4j", password: readEnv().NEO4J_PASSWORD };
+    const refused = await spawnCli("start", [], cliEnv(nowhere, { HOST: "0.0.0.0" })).done;
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^start: HOST=0\.0\.0\.0 lets other machines reach the API, which then needs authentication: set SANAD_JWT_SECRET/);
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    // A setting that does not parse is named the same way.
+    const invalid = await spawnCli("start", [], cliEnv(nowhere, { LOG_LEVEL: "loud" })).done;
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^Invalid environment:\n {2}LOG_LEVEL: /);
+    expect(invalid.stderr).not.toMatch(/^\s+at /m);
+  });
 });
