@@ -166,6 +166,9 @@ export async function loadTest(endpoint: Endpoint, query: BenchQuery, connection
         body: endpoint.body(query),
         connections,
         duration: seconds,
+        // autocannon stops only at a sample tick (every second by default): a shorter run would
+        // otherwise go on to the next whole second.
+        sampleInt: Math.min(1000, seconds * 1000),
       },
       (err, r) => (err ? fail(err instanceof Error ? err : new Error(String(err))) : ok(r)),
     );
@@ -176,7 +179,8 @@ export async function loadTest(endpoint: Endpoint, query: BenchQuery, connection
   return {
     requests: latencies.length,
     cpuMsPerRequest: latencies.length > 0 ? cpu / latencies.length : Number.NaN,
-    throughput: latencies.length / seconds,
+    // Over the time it really ran, which can pass `seconds` by up to a tick.
+    throughput: latencies.length / result.duration,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

@@ -69,7 +69,7 @@ export const SMOKE: BenchConfig = {
   extractionRuns: 1,
   loadSizes: [12],
   loadRuns: 1,
-  naiveSubset: 3,
+  naiveSubset: 1,
   querySizes: [1, 12],
   entitySizes: [100, 400],
   queryRuns: 1,

@@ -159,12 +159,13 @@ function writeConf(o: InstanceOptions): string[] {
     ...Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`),
     "",
   ];
-  writeFileSync(join(p.conf, "neo4j.conf"), template + instanceLines.join("\n"));
+  const conf = template + instanceLines.join("\n");
+  writeFileSync(join(p.conf, "neo4j.conf"), conf);
   // neo4j-admin validates strictly but does not know the server's browser.* settings, so it
   // gets only the folders.
   mkdirSync(p.adminConf, { recursive: true });
   writeFileSync(join(p.adminConf, "neo4j.conf"), instanceLines.filter((l) => l.startsWith("server.directories.")).join("\n") + "\n");
-  return jvmFlags(template);
+  return jvmFlags(conf);
 }
 
 /** The JVM flags bin/neo4j derives from neo4j.conf: server.jvm.additional and the heap sizes. */
