@@ -160,13 +160,13 @@ export const QUERIES: readonly BenchQuery[] = [
     variables: { entityId: "qatar", from: "2010", to: "2020" },
     // The API's statement for an entity (schema/queries.graphql), then the fields asked for.
     cypher: `CALL () {
-               MATCH (c:Claim)
-               WHERE c.subjectId = $entityId AND c.dateSort >= $from AND c.dateSort < $to + '~'
+               MATCH (c:Claim) USING INDEX c:Claim(subjectId, dateSort, id)
+               WHERE c.subjectId = $entityId AND c.dateSort >= $from AND c.dateSort < $to + '~' AND c.id IS NOT NULL
                WITH c ORDER BY c.subjectId, c.dateSort, c.id LIMIT 2
                RETURN c
                UNION
-               MATCH (c:Claim)
-               WHERE c.objectId = $entityId AND c.dateSort >= $from AND c.dateSort < $to + '~'
+               MATCH (c:Claim) USING INDEX c:Claim(objectId, dateSort, id)
+               WHERE c.objectId = $entityId AND c.dateSort >= $from AND c.dateSort < $to + '~' AND c.id IS NOT NULL
                WITH c ORDER BY c.objectId, c.dateSort, c.id LIMIT 2
                RETURN c
              }

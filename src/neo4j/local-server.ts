@@ -197,7 +197,9 @@ function classpath(o: InstanceOptions): string {
 export async function admin(o: InstanceOptions, args: readonly string[]): Promise<string> {
   await install(o);
   writeConf(o);
-  const r = spawnSync(javaBin(), ["-cp", classpath(o), "org.neo4j.cli.AdminTool", ...args], {
+  // The instance's own JVM flags, not the template's, whose heap and pre-touching suit a server.
+  const flags = jvmFlags(Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`).join("\n"));
+  const r = spawnSync(javaBin(), ["-cp", classpath(o), ...flags, "org.neo4j.cli.AdminTool", ...args], {
     env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: paths(o).adminConf },
     encoding: "utf8",
   });

@@ -33,8 +33,10 @@ beforeAll(async () => {
   graphs = (await prepareCorpus(ARTICLES)).graphs;
   out = mkdtempSync(join(tmpdir(), "sanad-bulk-test-"));
   await stop(o);
-  // A fresh instance: the import needs no server start before it, only after.
-  rmSync(join(o.home, "instances", o.name, "data"), { recursive: true, force: true });
+  // An empty database (the system database and its password stay): the import needs no server
+  // start before it, only after.
+  const data = join(o.home, "instances", o.name, "data");
+  for (const dir of ["databases", "transactions"]) rmSync(join(data, dir, "neo4j"), { recursive: true, force: true });
 });
 
 afterAll(async () => {
