@@ -5,9 +5,7 @@ import { defineConfig } from "vitest/config";
  * `unit` (pure stages, no server) and the integration tests against a real Neo4j, picked and
  * seeded by test/global-setup.ts: first the files that leave the shared graph as it is, side by
  * side with the unit tests; then, one at a time, the files that write to it (a second article,
- * bad input, the benchmark's wipe), which the others' whole-graph checks must not see. Beside
- * those writers, which alone leave a core idle, one at a time too, run the files with a Neo4j of
- * their own (vitest runs projects of one group together only when they have as many workers).
+ * bad input, the benchmark's wipe), which the others' whole-graph checks must not see.
  * `npx vitest run --project unit` needs no Neo4j.
  */
 const WRITERS = [
@@ -19,13 +17,6 @@ const WRITERS = [
   "test/integration/reading.test.ts",
   "test/integration/ingest-stream.test.ts",
 ];
-
-/**
- * Files that start, kill or import into a Neo4j of their own (test/support/fault-neo4j.ts) and
- * never read the shared one. The export test has a server of its own too, but exports the shared
- * graph, so it runs with the readers.
- */
-const OWN_SERVER = ["test/integration/reliability-faults.test.ts", "test/integration/bulk.test.ts"];
 
 const integration = {
   globalSetup: ["test/global-setup.ts"],
@@ -63,13 +54,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/api/**/*.test.ts"],
-          exclude: [...WRITERS, ...OWN_SERVER],
+          exclude: WRITERS,
           ...integration,
         },
-      },
-      {
-        extends: true,
-        test: { name: "integration-own-server", include: OWN_SERVER, ...integration, fileParallelism: false, sequence: { groupOrder: 1 } },
       },
       {
         extends: true,
