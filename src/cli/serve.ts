@@ -30,8 +30,7 @@ Health       ${site}/health   Ready ${site}/ready`);
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ApiStartupError) console.error(`serve: ${e.message}`);
-  else if (e instanceof EnvironmentError) console.error(`serve: ${e.message}`);
+  if (e instanceof ApiStartupError || e instanceof EnvironmentError) console.error(`serve: ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`serve: the port is in use; set PORT to another one.`);
   else console.error(e);
   process.exitCode = 1;

@@ -141,6 +141,11 @@ function javaBin(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
 }
 
+/** The instance's own settings, as neo4j.conf lines. */
+function settingLines(o: InstanceOptions): string[] {
+  return Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`);
+}
+
 /** The instance's neo4j.conf: the repository's file plus this instance's ports and folders. */
 function writeConf(o: InstanceOptions): string[] {
   const p = paths(o);
@@ -156,7 +161,7 @@ function writeConf(o: InstanceOptions): string[] {
     `server.directories.run=${p.run}`,
     `server.directories.plugins=${p.plugins}`,
     `server.directories.lib=${p.lib}`,
-    ...Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`),
+    ...settingLines(o),
     "",
   ];
   const conf = template + instanceLines.join("\n");
@@ -198,7 +203,7 @@ export async function admin(o: InstanceOptions, args: readonly string[]): Promis
   await install(o);
   writeConf(o);
   // The instance's own JVM flags, not the template's, whose heap and pre-touching suit a server.
-  const flags = jvmFlags(Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`).join("\n"));
+  const flags = jvmFlags(settingLines(o).join("\n"));
   const r = spawnSync(javaBin(), ["-cp", classpath(o), ...flags, "org.neo4j.cli.AdminTool", ...args], {
     env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: paths(o).adminConf },
     encoding: "utf8",

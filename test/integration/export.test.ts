@@ -153,7 +153,6 @@ describe("CSV export", () => {
     });
     reimport.log = () => undefined;
     reimport.settings = SHORT_LIVED;
-    reimport.settings = SHORT_LIVED;
     await stop(reimport);
     await admin(reimport, [
       "database",
