@@ -1,22 +1,43 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * `unit` (pure stages, no server) and the integration tests against a real Neo4j, picked and
  * seeded by test/global-setup.ts: first the files that leave the shared graph as it is, side by
  * side with the unit tests; then, one at a time, the files that write to it (a second article,
- * bad input, the benchmark's wipe), which the others' whole-graph checks must not see.
+ * bad input, a review), which the others' whole-graph checks must not see.
  * `npx vitest run --project unit` needs no Neo4j.
  */
 const WRITERS = [
   "test/integration/second-article.test.ts",
   "test/integration/routing.test.ts",
   "test/integration/reliability-bad-input.test.ts",
-  "test/integration/bench-smoke.test.ts",
   "test/integration/review.test.ts",
   "test/integration/reading.test.ts",
   "test/integration/ingest-stream.test.ts",
 ];
+
+/**
+ * Files with a Neo4j of their own, which they start, kill or import into: the longest files
+ * (one to two minutes each), so they start first, or the run would end waiting on one of them.
+ * vitest orders by the last run's durations, which a fresh clone does not have.
+ */
+const OWN_SERVER = [
+  "test/integration/reliability-faults.test.ts",
+  "test/integration/bulk.test.ts",
+  "test/integration/bench-smoke.test.ts",
+  "test/integration/export.test.ts",
+];
+
+class OwnServerFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => OWN_SERVER.findIndex((path) => f.moduleId.endsWith(path));
+    const sorted = await super.sort(files);
+    const first = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...first, ...sorted.filter((f) => rank(f) < 0)];
+  }
+}
 
 const integration = {
   globalSetup: ["test/global-setup.ts"],
@@ -35,6 +56,7 @@ export default defineConfig({
     // (the unit project: 46 s of CPU isolated, 19 s shared). Safe because no test mocks a module
     // and the only module-level state is caches keyed by their input.
     isolate: false,
+    sequence: { sequencer: OwnServerFirst },
     // Integration files mostly wait on Neo4j, servers and child processes: more files than cores.
     maxWorkers: 3,
     // `npm run coverage`: the unit project's coverage of src/, with a floor a bit under the number

@@ -7,7 +7,8 @@ import { readEnv, type Neo4jTarget } from "../src/config.js";
 import { openDriver } from "../src/neo4j/driver-config.js";
 import { REPO_ROOT } from "../src/paths.js";
 import { instanceFromEnv, start, stop, target as localTarget } from "../src/neo4j/local-server.js";
-import { seedProject } from "../src/ingest/pipeline/seed-project.js";
+import { buildSeedGraphs, loadSourceGraphs } from "../src/ingest/pipeline/seed-project.js";
+import { TEST_JVM } from "./support/neo4j-jvm.js";
 
 /**
  * Picks the tests' Neo4j, never the one `npm start` serves (the tests wipe their database):
@@ -42,7 +43,15 @@ async function buildDist(): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
+  // Both integration projects list this file and vitest runs it once per project; the first run
+  // serves them all, since what it provides to the whole run reaches every project.
+  const run = project.vitest;
+  if (run.getProvidedContext().neo4j) return;
   const built = buildDist();
+  // The seed article's graph is built (in this process) while Neo4j starts (in its own).
+  const seedGraphs = buildSeedGraphs();
+  // Awaited after the start: a broken seed is reported there, not as an unhandled rejection.
+  void seedGraphs.catch(() => undefined);
   const env = readEnv();
   let target: Neo4jTarget;
   let http: string;
@@ -72,6 +81,7 @@ export default async function setup(project: TestProject) {
       // Tests log in with wrong passwords on purpose; the default lock-out after 3 failures would
       // then refuse the right password to the tests that follow.
       settings: { "dbms.security.auth_max_failed_attempts": "0" },
+      jvm: TEST_JVM,
     };
     const startedHere = await start(instance);
     target = localTarget(instance);
@@ -85,14 +95,14 @@ export default async function setup(project: TestProject) {
   try {
     await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
     // Every integration test starts from the seeded article graph.
-    await seedProject(driver);
+    await loadSourceGraphs(driver, (await seedGraphs).map((b) => b.graph));
   } finally {
     await session.close();
     await driver.close();
   }
   await built;
-  project.provide("neo4j", target);
-  project.provide("neo4jHttp", http);
-  project.provide("neo4jInstanceDir", instanceDir);
+  run.provide("neo4j", target);
+  run.provide("neo4jHttp", http);
+  run.provide("neo4jInstanceDir", instanceDir);
   return teardown;
 }

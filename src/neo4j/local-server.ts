@@ -28,6 +28,8 @@ export interface InstanceOptions {
   startTimeoutSeconds: number;
   /** Settings this instance adds to neo4j/conf/neo4j.conf (e.g. browser.post_connect_cmd). */
   settings?: Readonly<Record<string, string>>;
+  /** JVM flags this instance adds, one server.jvm.additional line each (neo4j-admin gets them too). */
+  jvm?: readonly string[];
   /** Where progress goes (Maven output, waiting dots). */
   log?: (line: string) => void;
 }
@@ -141,13 +143,13 @@ function javaBin(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
 }
 
-/** The instance's own settings, as neo4j.conf lines. */
+/** The instance's own settings and JVM flags, as neo4j.conf lines. */
 function settingLines(o: InstanceOptions): string[] {
-  return Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`);
+  return [...Object.entries(o.settings ?? {}).map(([key, value]) => `${key}=${value}`), ...(o.jvm ?? []).map((flag) => `server.jvm.additional=${flag}`)];
 }
 
 /** The instance's neo4j.conf: the repository's file plus this instance's ports and folders. */
-function writeConf(o: InstanceOptions): string[] {
+export function writeConf(o: InstanceOptions): string[] {
   const p = paths(o);
   for (const dir of [p.conf, p.data, p.logs, p.run]) mkdirSync(dir, { recursive: true });
   const template = readFileSync(confTemplate, "utf8");

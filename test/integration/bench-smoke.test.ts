@@ -1,36 +1,37 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERIES } from "../../bench/queries.js";
 import { renderReport, targetChecks } from "../../bench/report.js";
 import { runBench, SMOKE, writeReport, type BenchResults } from "../../bench/run.js";
-import { seedProject } from "../../src/ingest/pipeline/seed-project.js";
-import { wipe } from "../../bench/neo4j.js";
-import { testDriver } from "../support/graph.js";
+import { start, stop, target } from "../../src/neo4j/local-server.js";
+import { faultDriver, ownInstance } from "../support/fault-neo4j.js";
 
 /**
- * The benchmark in smoke mode (tiny sizes) against the test database, so its code cannot rot.
- * Nothing here asserts a timing: only that every part ran, measured something, and wrote its
- * report. The benchmark wipes the database; afterwards it is seeded again, as the global setup
- * leaves it for the other test files.
+ * The benchmark in smoke mode (tiny sizes), so its code cannot rot. Nothing here asserts a
+ * timing: only that every part ran, measured something, and wrote its report. The benchmark
+ * wipes its database, so it gets a Neo4j of its own (TEST_BENCH_NEO4J_* move it) and runs beside
+ * the other files instead of between the writers.
  */
 
-const driver = testDriver();
+const instance = ownInstance("BENCH", "bench-smoke", { bolt: 7727, http: 7728 });
+let driver: Driver;
+
+beforeAll(async () => {
+  await start(instance);
+  driver = faultDriver(instance);
+}, 120_000);
 
 afterAll(async () => {
-  await wipe(driver);
-  const report = await seedProject(driver);
-  expect(report.sources).toEqual(["lusail-qatar-coalition-2020"]);
-  const { records } = await driver.executeQuery("MATCH (s:Source) RETURN collect(s.id) AS ids");
-  expect(records[0]!.get("ids")).toEqual(["lusail-qatar-coalition-2020"]);
-  await driver.close();
+  await driver?.close();
+  await stop(instance);
 });
 
 describe("npm run bench:smoke", () => {
   it("runs extraction, load, queries and memory, checks answers, and writes the report and the plot", async () => {
-    const results: BenchResults = await runBench({ smoke: true, target: inject("neo4j"), log: () => undefined });
+    const results: BenchResults = await runBench({ smoke: true, target: target(instance), log: () => undefined });
 
     expect(results.config).toEqual(SMOKE);
     expect(results.extraction.articles).toBe(SMOKE.extractionArticles);

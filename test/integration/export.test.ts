@@ -12,7 +12,7 @@ import { exportGraph, GRAPHML_FILE, JSONLD_FILE } from "../../src/serve/export/w
 import { admin, instanceFromEnv, start, stop } from "../../src/neo4j/local-server.js";
 import { graphChecksum, graphCounts, testDriver } from "../support/graph.js";
 import { freePort } from "../support/serve.js";
-import { SHORT_LIVED } from "../support/fault-neo4j.js";
+import { TEST_JVM } from "../support/neo4j-jvm.js";
 
 /**
  * Each export format read back by a real consumer and compared with the database: GraphML by
@@ -152,7 +152,7 @@ describe("CSV export", () => {
       http: await freePort(),
     });
     reimport.log = () => undefined;
-    reimport.settings = SHORT_LIVED;
+    reimport.jvm = TEST_JVM;
     await stop(reimport);
     await admin(reimport, [
       "database",

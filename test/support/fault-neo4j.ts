@@ -3,6 +3,7 @@ import { readEnv } from "../../src/config.js";
 import { openDriver } from "../../src/neo4j/driver-config.js";
 import { instanceFromEnv, isAlive, status, target, type InstanceOptions } from "../../src/neo4j/local-server.js";
 import { waitFor } from "./cli.js";
+import { TEST_JVM } from "./neo4j-jvm.js";
 
 /**
  * A project-managed Neo4j of the fault tests' own, which they kill and restart: never the
@@ -21,16 +22,10 @@ export function ownInstance(prefix: string, name: string, ports: { bolt: number;
       bolt: Number(env("BOLT_PORT") ?? ports.bolt),
       http: Number(env("HTTP_PORT") ?? ports.http),
     }),
-    settings: SHORT_LIVED,
+    jvm: TEST_JVM,
     log: () => undefined,
   };
 }
-
-/**
- * For a server that lives for one test file: C1 only. It starts on a third less CPU and warms up
- * on much less, and these servers run too briefly for C2's faster code to pay for its compiling.
- */
-export const SHORT_LIVED = { "server.jvm.additional": "-XX:TieredStopAtLevel=1" } as const;
 
 export function faultDriver(o: InstanceOptions, config: Config = {}): Driver {
   return openDriver(target(o), { quiet: true, config });
