@@ -5,8 +5,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 /**
  * `unit` (pure stages, no server) and the integration tests against a real Neo4j, picked and
  * seeded by test/global-setup.ts: first the files that leave the shared graph as it is, side by
- * side with the unit tests; then, one at a time, the files that write to it (a second article,
- * bad input, a review), which the others' whole-graph checks must not see.
+ * side with the unit tests; then the files that write to it (a second article, bad input, a
+ * review), which the others' whole-graph checks must not see. The writers run one at a time,
+ * each holding a lock (test/support/writer-lock.ts), which alone leaves a core idle: beside them
+ * runs the benchmark's smoke test, on a Neo4j of its own.
  * `npx vitest run --project unit` needs no Neo4j.
  */
 const WRITERS = [
@@ -38,6 +40,9 @@ class OwnServerFirst extends BaseSequencer {
     return [...first, ...sorted.filter((f) => rank(f) < 0)];
   }
 }
+
+/** Runs after the readers, beside the writers. */
+const BESIDE_WRITERS = ["test/integration/bench-smoke.test.ts"];
 
 const integration = {
   globalSetup: ["test/global-setup.ts"],
@@ -76,7 +81,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/api/**/*.test.ts"],
-          exclude: WRITERS,
+          exclude: [...WRITERS, ...BESIDE_WRITERS],
           ...integration,
         },
       },
@@ -86,9 +91,12 @@ export default defineConfig({
           name: "integration-writes",
           include: WRITERS,
           ...integration,
-          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
+      },
+      {
+        extends: true,
+        test: { name: "integration-beside-writers", include: BESIDE_WRITERS, ...integration, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import "vitest";
@@ -24,6 +26,8 @@ declare module "vitest" {
     neo4jHttp: string;
     /** The instance folder (conf, logs) when the server is the project-managed one, else null. */
     neo4jInstanceDir: string | null;
+    /** The file whose lock a file that writes to the shared graph holds while it runs (test/support/writer-lock.ts). */
+    writerLock: string;
   }
 }
 
@@ -104,5 +108,12 @@ export default async function setup(project: TestProject) {
   run.provide("neo4j", target);
   run.provide("neo4jHttp", http);
   run.provide("neo4jInstanceDir", instanceDir);
-  return teardown;
+  const locks = await mkdtemp(join(tmpdir(), "sanad-test-locks-"));
+  const writerLock = join(locks, "shared-graph");
+  await writeFile(writerLock, "");
+  run.provide("writerLock", writerLock);
+  return async () => {
+    await teardown();
+    await rm(locks, { recursive: true, force: true });
+  };
 }

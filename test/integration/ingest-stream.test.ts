@@ -11,6 +11,7 @@ import { sha256Hex } from "../../src/model/ids.js";
 import type { GazetteerEntry } from "../../src/model/seed-files.js";
 import { cliEnv, runCli, spawnCli, STACK_FRAME, waitFor } from "../support/cli.js";
 import { graphState, testDriver, type GraphState } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
 
 /**
  * Streaming ingest through the real command: NDJSON from a file and from standard input, a
@@ -19,6 +20,8 @@ import { graphState, testDriver, type GraphState } from "../support/graph.js";
  * then what it was. The whole-graph checksums are safe because this file runs with the other
  * writers, one file at a time.
  */
+
+holdWriterLock();
 
 let driver: Driver;
 let dir: string;

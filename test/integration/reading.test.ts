@@ -11,6 +11,7 @@ import neo4j from "neo4j-driver";
 import { PAGE_STATEMENTS, readEntity } from "../../src/serve/pages/read.js";
 import { sliceCodePoints, startTestApi } from "../api/support.js";
 import { testDriver } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
 
 /**
  * The reading view (GET /sources/:id as HTML) and the entity pages (GET /entities/:id) as a reader
@@ -21,6 +22,8 @@ import { testDriver } from "../support/graph.js";
  * and removes it afterwards, so it runs among the files that write. Screenshots go to
  * SANAD_SCREENSHOT_DIR (docs/ refreshes the README's), else to the temporary folder.
  */
+
+holdWriterLock();
 
 const driver = testDriver();
 const SEED = "lusail-qatar-coalition-2020";

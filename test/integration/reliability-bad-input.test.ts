@@ -8,6 +8,7 @@ import { removeSources } from "../../src/ingest/load/run.js";
 import { commandLine, INGEST_CASES, SEED_CASES } from "../support/bad-input.js";
 import { cliEnv, REPO_ROOT, runCli, STACK_FRAME } from "../support/cli.js";
 import { graphState, testDriver, type GraphState } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
 
 /**
  * Broken input through the real commands (`npm run seed -- --dir`, `npm run ingest`) against the
@@ -17,6 +18,8 @@ import { graphState, testDriver, type GraphState } from "../support/graph.js";
  * reads its input, go through the commands: ingest checks all files before it connects, seed
  * connects first.
  */
+
+holdWriterLock();
 
 const OWN = join(REPO_ROOT, "test/fixtures/reliability");
 const THROUGH_COMMANDS = [

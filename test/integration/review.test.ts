@@ -12,6 +12,7 @@ import { accept, reject } from "../../src/tools/review/decide.js";
 import { claimById, entityById, type ReviewList } from "../../src/tools/review/graph.js";
 import { cliEnv, runCli, STACK_FRAME } from "../support/cli.js";
 import { graphChecksum, testDriver } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
 
 /**
  * The review loop end to end: an article nobody curated is ingested, `npm run review` lists what
@@ -19,6 +20,8 @@ import { graphChecksum, testDriver } from "../support/graph.js";
  * candidate (the real CLI for most, against a copy of seed/), and the next ingest applies each
  * decision. The graph is left as the seed made it.
  */
+
+holdWriterLock();
 
 const driver = testDriver();
 const SOURCE = "test-review-oasis";

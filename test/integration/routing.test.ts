@@ -9,6 +9,7 @@ import { BOOKMARK_HEADER, pipelinedExecution } from "../../src/serve/api/executi
 import { startTestApi } from "../api/support.js";
 import { cliEnv, runCli } from "../support/cli.js";
 import { graphState, type GraphState } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
 
 /**
  * Cluster-ready access against the tests' single server, through a neo4j:// (routing) URI: the
@@ -18,6 +19,8 @@ import { graphState, type GraphState } from "../support/graph.js";
  * anyway; what this shows is that the bookmarks reach Neo4j (a forged one is refused), which on a
  * cluster makes a follower wait until it has applied them.
  */
+
+holdWriterLock();
 
 const ARTICLE = fileURLToPath(new URL("../fixtures/routing/routing-check.meta.yaml", import.meta.url));
 const SOURCE_ID = "test-routing-check";

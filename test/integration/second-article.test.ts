@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeSources } from "../../src/ingest/load/run.js";
 import { buildArticles, loadSourceGraphs, SEED_DIR } from "../../src/ingest/pipeline/seed-project.js";
 import { graphChecksum, testDriver } from "../support/graph.js";
+import { holdWriterLock } from "../support/writer-lock.js";
+
+holdWriterLock();
 
 const driver = testDriver();
 const meta = fileURLToPath(new URL("../fixtures/second-article/doha-briefing.meta.yaml", import.meta.url));
