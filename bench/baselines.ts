@@ -127,11 +127,15 @@ export async function unwindLoad(driver: Driver, sets: readonly RowSet[], databa
 }
 
 /** One auto-commit statement per row. */
-export async function naiveLoad(driver: Driver, sets: readonly RowSet[], database?: string): Promise<void> {
+export async function naiveLoad(driver: Driver, sets: readonly RowSet[], database?: string, statements = Infinity): Promise<void> {
   const session = driver.session({ database });
+  let left = statements;
   try {
     for (const set of sets) {
-      for (const row of set.rows) await session.run(`WITH $row AS row ${set.cypher}`, { row });
+      for (const row of set.rows) {
+        if (left-- <= 0) return;
+        await session.run(`WITH $row AS row ${set.cypher}`, { row });
+      }
     }
   } finally {
     await session.close();

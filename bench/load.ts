@@ -46,10 +46,10 @@ export async function unwindRun(driver: Driver, graphs: readonly SourceGraph[]):
   return timed(driver, () => unwindLoad(driver, rows));
 }
 
-/** The naive baseline on the first `subset` sources; its rate stands for the whole corpus. */
-export async function naiveRun(driver: Driver, graphs: readonly SourceGraph[], subset: number): Promise<LoadRun & { subset: number }> {
+/** The naive baseline on the first `subset` sources (at most `statements` of them); its rate stands for the whole corpus. */
+export async function naiveRun(driver: Driver, graphs: readonly SourceGraph[], subset: number, statements?: number): Promise<LoadRun & { subset: number }> {
   const rows = baselineRows(graphs.slice(0, subset), fold);
-  return { ...(await timed(driver, () => naiveLoad(driver, rows))), subset: Math.min(subset, graphs.length) };
+  return { ...(await timed(driver, () => naiveLoad(driver, rows, undefined, statements))), subset: Math.min(subset, graphs.length) };
 }
 
 /** Labels and relationship types with their counts, to show the loader and the baseline wrote the same graph. */

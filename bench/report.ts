@@ -237,7 +237,7 @@ export function renderReport(r: BenchResults, plotHref: string): string {
     );
     out.push("");
     out.push(
-      `¹ The naive baseline (one MERGE per row, each its own transaction) ran on the first ${r.load[0]?.naiveSubset ?? 0} articles only, in every run; ` +
+      `¹ The naive baseline (one MERGE per row, each its own transaction) ran on the first ${r.load[0]?.naiveSubset ?? 0} articles only${r.config.naiveStatements === undefined ? "" : ` (at most ${r.config.naiveStatements} statements)`}, in every run; ` +
         "a full run would take the extrapolated time in the last column, at the rate measured.",
     );
     out.push("");

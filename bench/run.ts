@@ -27,6 +27,8 @@ export interface BenchConfig {
   loadRuns: number;
   /** Sources the naive baseline writes; its rate is extrapolated to the whole corpus. */
   naiveSubset: number;
+  /** Smoke mode: the naive baseline stops after this many statements (one article is about 1,200, most of a smoke run). */
+  naiveStatements?: number;
   querySizes: number[];
   /** Entities in the database for the name-lookup benchmark (the seed article plus candidates). */
   entitySizes: number[];
@@ -70,6 +72,7 @@ export const SMOKE: BenchConfig = {
   loadSizes: [12],
   loadRuns: 1,
   naiveSubset: 1,
+  naiveStatements: 100,
   querySizes: [1, 12],
   entitySizes: [100, 400],
   queryRuns: 1,
@@ -233,7 +236,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       const loadRuns = articles >= 10_000 ? Math.min(config.loadRuns, LARGE_LOAD_RUNS) : config.loadRuns;
       for (let r = 0; r < loadRuns; r++) {
         log(`load ${articles} articles, run ${r + 1}/${loadRuns}`);
-        const naive = await naiveRun(driver, graphs, config.naiveSubset);
+        const naive = await naiveRun(driver, graphs, config.naiveSubset, config.naiveStatements);
         const unwind = await unwindRun(driver, graphs);
         const unwindShape = JSON.stringify(await shape(driver));
         // The loader goes last, so the query benchmark below finds its graph.

@@ -80,6 +80,7 @@ describe("npm run bench:smoke", () => {
     const markdown = readFileSync(written.markdown, "utf8");
     expect(markdown).toContain("## Targets");
     expect(markdown).toContain("smoke mode");
+    expect(markdown).toContain(`(at most ${SMOKE.naiveStatements} statements)`);
     for (const q of QUERIES) expect(markdown).toContain(`| ${q.name} |`);
     const svg = readFileSync(written.plot, "utf8");
     expect(svg.match(/<polyline/g)).toHaveLength(QUERIES.length * 2);
