@@ -87,16 +87,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: "integration-writes",
-          include: WRITERS,
-          ...integration,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: { name: "integration-beside-writers", include: BESIDE_WRITERS, ...integration, sequence: { groupOrder: 1 } },
+        test: { name: "integration-writes", include: [...WRITERS, ...BESIDE_WRITERS], ...integration, sequence: { groupOrder: 1 } },
       },
     ],
   },
