@@ -129,14 +129,9 @@ export async function unwindLoad(driver: Driver, sets: readonly RowSet[], databa
 /** One auto-commit statement per row. */
 export async function naiveLoad(driver: Driver, sets: readonly RowSet[], database?: string, statements = Infinity): Promise<void> {
   const session = driver.session({ database });
-  let left = statements;
   try {
-    for (const set of sets) {
-      for (const row of set.rows) {
-        if (left-- <= 0) return;
-        await session.run(`WITH $row AS row ${set.cypher}`, { row });
-      }
-    }
+    const rows = sets.flatMap((set) => set.rows.map((row) => ({ cypher: set.cypher, row }))).slice(0, statements);
+    for (const { cypher, row } of rows) await session.run(`WITH $row AS row ${cypher}`, { row });
   } finally {
     await session.close();
   }
